@@ -1,0 +1,168 @@
+// The emulator's control surface, as schemas: what a test (or the command line) can script.
+// Every knob is documented in the README ("The Responses API emulator"); keep the two in step.
+import { z } from 'zod';
+
+/** Something that happens to one stream connection, once, right after it writes event `afterSeq`. */
+export const StreamFault = z.discriminatedUnion('kind', [
+  // TCP reset (RST): the SDK sees `TypeError: terminated` (ECONNRESET).
+  z.object({ kind: z.literal('reset'), afterSeq: z.number().int().min(-1) }),
+  // Half of the next frame, then a clean end of the HTTP body: the last event is cut off.
+  z.object({ kind: z.literal('close-mid-frame'), afterSeq: z.number().int().min(-1) }),
+  // The connection goes silent for `stallMs` of wall-clock time, then carries on.
+  z.object({
+    kind: z.literal('stall'),
+    afterSeq: z.number().int().min(-1),
+    stallMs: z.number().int().min(0),
+  }),
+  // An `error` frame (numbered afterSeq + 1 but never stored in the log), then a clean end.
+  z.object({
+    kind: z.literal('error-frame'),
+    afterSeq: z.number().int().min(-1),
+    shape: z.enum(['flat', 'nested']).default('flat'),
+    code: z.string().default('server_error'),
+    message: z
+      .string()
+      .default('The server had an error while processing your request. Sorry about that!'),
+  }),
+]);
+export type StreamFault = z.infer<typeof StreamFault>;
+
+/** How the bytes of a stream are cut into writes (each awaited, Nagle off: separate TCP segments). */
+export const Chunking = z.object({
+  /** Cut the stream into pieces of 1..maxBytes bytes (seeded), ignoring frame boundaries. */
+  maxBytes: z.number().int().min(1).optional(),
+  seed: z.number().int().default(1),
+  /** Additionally cut inside every multi-byte UTF-8 character. */
+  splitUtf8: z.boolean().default(false),
+});
+export type Chunking = z.infer<typeof Chunking>;
+
+export const Ending = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('completed') }),
+  z.object({
+    kind: z.literal('incomplete'),
+    reason: z.enum(['max_output_tokens', 'content_filter']).default('max_output_tokens'),
+    /** How many answer deltas are sent before it stops (default: half). */
+    afterDeltas: z.number().int().min(0).optional(),
+  }),
+  z.object({
+    kind: z.literal('failed'),
+    code: z.string().default('server_error'),
+    message: z.string().optional(),
+    afterDeltas: z.number().int().min(0).optional(),
+  }),
+  // Cancelled on the server by someone else: the log ends with no terminal event, GET says cancelled.
+  z.object({ kind: z.literal('cancelled'), afterDeltas: z.number().int().min(0).optional() }),
+]);
+export type Ending = z.infer<typeof Ending>;
+
+/** Virtual milliseconds: divided by the emulator's speed factor. */
+export const Timing = z.object({
+  /** Time spent queued before `response.in_progress`. */
+  queuedMs: z.number().min(0).default(0),
+  /** Silent thinking between `response.in_progress` and the first output event. */
+  thinkMs: z.number().min(0).default(0),
+  /** Time between two deltas (summary or answer); 0 releases them all at once. */
+  deltaIntervalMs: z.number().min(0).default(0),
+});
+export type Timing = z.infer<typeof Timing>;
+
+export const ResponseScript = z.object({
+  /** The answer text; default: a short Markdown answer that quotes the prompt. */
+  answer: z.string().optional(),
+  /** Build the answer by repeating `answer` (or a default sentence) until it has this many deltas. */
+  answerDeltas: z.number().int().min(1).optional(),
+  /** Reasoning summary parts; streamed only when the request asks for `reasoning.summary`. */
+  reasoningSummary: z.union([z.string(), z.array(z.string())]).optional(),
+  /** Split text into deltas of at most this many code points (default: one word per delta). */
+  deltaChars: z.number().int().min(1).optional(),
+  timing: Timing.prefault({}),
+  ending: Ending.default({ kind: 'completed' }),
+  usage: z
+    .object({
+      inputTokens: z.number().int().min(0).optional(),
+      cachedTokens: z.number().int().min(0).optional(),
+      reasoningTokens: z.number().int().min(0).optional(),
+    })
+    .prefault({}),
+  streamFaults: z.array(StreamFault).default([]),
+  chunking: Chunking.optional(),
+  /** `openai-poll-after-ms` header value on polls of this response. */
+  pollAfterMs: z.number().int().min(0).optional(),
+  /** Re-stream age limit for this response (virtual ms); overrides the emulator's setting. */
+  restreamMaxAgeMs: z.number().min(0).optional(),
+  /** `ignore`: a cancel request answers with the response as it is and generation carries on. */
+  cancel: z.enum(['honour', 'ignore']).default('honour'),
+});
+export type ResponseScript = z.infer<typeof ResponseScript>;
+export type ResponseScriptInput = z.input<typeof ResponseScript>;
+
+/** Which create requests a scripted rule applies to; every given condition must hold. */
+export const ScriptMatch = z.object({
+  promptIncludes: z.string().optional(),
+  model: z.string().optional(),
+  metadata: z.record(z.string(), z.string()).optional(),
+});
+export type ScriptMatch = z.infer<typeof ScriptMatch>;
+
+export const ScriptRule = z.object({
+  match: ScriptMatch.default({}),
+  /** How many creates it applies to; null for every matching create. */
+  times: z.number().int().min(1).nullable().default(1),
+  script: ResponseScript.prefault({}),
+});
+export type ScriptRuleInput = z.input<typeof ScriptRule>;
+
+export const RequestKind = z.enum(['create', 'poll', 'stream', 'cancel', 'delete', 'models']);
+export type RequestKind = z.infer<typeof RequestKind>;
+
+/** An HTTP error answered instead of the real reply, to the next `count` matching requests. */
+export const RequestFault = z.object({
+  status: z.number().int().min(400).max(599),
+  code: z.string().nullable().optional(),
+  type: z.string().optional(),
+  message: z.string().optional(),
+  retryAfterSeconds: z.number().min(0).optional(),
+  retryAfterMs: z.number().int().min(0).optional(),
+  /** null: every matching request from now on (e.g. a 401 "from some moment on"). */
+  count: z.number().int().min(1).nullable().default(1),
+  on: z.array(RequestKind).optional(),
+  responseId: z.string().optional(),
+});
+export type RequestFaultInput = z.input<typeof RequestFault>;
+export type RequestFault = z.infer<typeof RequestFault>;
+
+export const EmulatorConfig = z.object({
+  /** Virtual time runs this many times faster than the wall clock. */
+  speed: z.number().positive().default(1),
+  /** Re-stream age limit in virtual ms (the reported real value: 5 minutes). */
+  restreamMaxAgeMs: z
+    .number()
+    .min(0)
+    .default(5 * 60_000),
+  /** `openai-poll-after-ms` on every poll, unless a response's script says otherwise. */
+  pollAfterMs: z.number().int().min(0).optional(),
+  /** The script used when no rule matches a create. */
+  defaultScript: ResponseScript.prefault({}),
+});
+export type EmulatorConfig = z.infer<typeof EmulatorConfig>;
+export type EmulatorConfigInput = z.input<typeof EmulatorConfig>;
+
+/** Which keys the server accepts. `allowed: null` accepts any non-empty key not revoked. */
+export const KeyPolicy = z.object({
+  allowed: z.array(z.string()).nullable().default(null),
+  revoked: z.array(z.string()).default([]),
+});
+export type KeyPolicyInput = z.input<typeof KeyPolicy>;
+export type KeyPolicy = z.infer<typeof KeyPolicy>;
+
+/** Changes to one live response. */
+export const ResponsePatch = z.object({
+  /** From now on every request for this id gets 404, as after the 30-day retention. */
+  expired: z.boolean().optional(),
+  restreamMaxAgeMs: z.number().min(0).optional(),
+  pollAfterMs: z.number().int().min(0).nullable().optional(),
+  /** Appended to the response's pending stream faults. */
+  streamFaults: z.array(StreamFault).optional(),
+});
+export type ResponsePatchInput = z.input<typeof ResponsePatch>;

@@ -1,0 +1,166 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [
+  'node:*',
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'net',
+  'os',
+  'path',
+  'process',
+  'stream',
+  'timers',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
+];
+
+/** The layers of DESIGN.md: renderer -> shared <- electron/core <- electron/main; preload -> shared. */
+const layerBans = [
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'shared/ is pure TypeScript used by both sides: no electron.',
+            },
+          ],
+          patterns: [
+            {
+              group: nodeBuiltins,
+              message: 'shared/ also runs in the browser: no Node built-ins.',
+            },
+            {
+              group: ['**/electron/**', '**/renderer/**', '**/e2e/**'],
+              message: 'shared/ depends on nothing of ours.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'The job engine runs under plain Node: never import electron here.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['electron/*'],
+              message: 'The job engine runs under plain Node: never import electron here.',
+            },
+            {
+              group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/e2e/**'],
+              message: 'electron/core depends only on shared/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/core/**', '**/main/**', '**/renderer/**'],
+              message: 'The preload only bridges shared/ to the page.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'The renderer knows only the typed API from shared/.' },
+          ],
+          patterns: [
+            {
+              group: nodeBuiltins,
+              message: 'The renderer runs in a sandboxed page: no Node built-ins.',
+            },
+            { group: ['**/electron/**', '**/e2e/**'], message: 'The renderer knows only shared/.' },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'out/',
+      'release/',
+      'coverage/',
+      'test-results/',
+      'playwright-report/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // A dropped promise in the engine is a lost job.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/no-confusing-void-expression': [
+        'error',
+        { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true },
+      ],
+      'no-console': 'off',
+    },
+  },
+  ...layerBans,
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
+    },
+  },
+);
