@@ -65,13 +65,23 @@ export interface CreateRequest {
   topP: number | null;
 }
 
-function zodIssueToApiError(issue: z.core.$ZodIssue): ApiError {
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let value = raw;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function zodIssueToApiError(raw: unknown, issue: z.core.$ZodIssue): ApiError {
   const param = issue.path.map(String).join('.');
+  const given = valueAt(raw, issue.path);
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
     return invalidRequest(`Unknown parameter: '${key}'.`, key, 'unknown_parameter');
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
+  if (issue.code === 'invalid_type' && given === undefined) {
     return invalidRequest(
       `Missing required parameter: '${param}'.`,
       param,
@@ -80,7 +90,7 @@ function zodIssueToApiError(issue: z.core.$ZodIssue): ApiError {
   }
   if (issue.code === 'invalid_type') {
     return invalidRequest(
-      `Invalid type for '${param}': expected ${issue.expected}, but got ${typeof issue.input} instead.`,
+      `Invalid type for '${param}': expected ${issue.expected}, but got ${Array.isArray(given) ? 'array' : typeof given} instead.`,
       param,
       'invalid_type',
     );
@@ -113,7 +123,7 @@ export function parseCreateRequest(raw: unknown): CreateRequest {
   }
   const parsed = CreateBody.safeParse(raw);
   if (!parsed.success) {
-    throw zodIssueToApiError(parsed.error.issues[0] as z.core.$ZodIssue);
+    throw zodIssueToApiError(raw, parsed.error.issues[0] as z.core.$ZodIssue);
   }
   const body = parsed.data;
   const model = findEmulatedModel(body.model);

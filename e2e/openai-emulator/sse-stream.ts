@@ -73,6 +73,8 @@ async function playFault(
 ): Promise<boolean> {
   switch (fault.kind) {
     case 'reset':
+      // Hand every written byte to the kernel first: a reset discards what is still buffered.
+      await flushed(res);
       res.socket?.resetAndDestroy();
       return true;
     case 'close-mid-frame': {
@@ -119,6 +121,14 @@ async function playFault(
   }
 }
 
+/** Resolves once Node has handed everything written so far to the kernel. */
+async function flushed(res: ServerResponse): Promise<void> {
+  const socket = res.socket;
+  while (socket && !socket.destroyed && (socket.writableLength > 0 || socket.writableCorked > 0)) {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 async function writeWithBackpressure(
   res: ServerResponse,
   bytes: Buffer,
@@ -148,7 +158,8 @@ class Chunker {
     for (const piece of this.cut(bytes)) {
       if (signal.aborted) return;
       await new Promise<void>((resolve) => res.write(piece, () => resolve()));
-      // Let the write reach the socket before the next one, so pieces travel as separate segments.
+      // Let the event loop pass its I/O phase (a reader in this process gets to read) before the
+      // next piece, so pieces tend to arrive as separate reads rather than coalesced.
       await new Promise((resolve) => setImmediate(resolve));
     }
   }

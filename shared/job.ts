@@ -1,0 +1,166 @@
+// The job: one background response on a provider plus everything Mull keeps about it locally.
+// Shared by the engine (electron/core), the contract (shared/ipc) and the renderer.
+import { z } from 'zod';
+
+/**
+ * A job's lifecycle as the person sees it (the badge).
+ * - pending: stored, the create request not sent yet (a driver will send it).
+ * - submitting: the create request may have left; the response id is not known yet.
+ * - queued / in_progress: the server's own statuses while we are attached to the stream.
+ * - reconnecting: the stream dropped or stalled; resuming from the cursor.
+ * - polling: re-streaming was refused or kept failing; polling until terminal.
+ * - needs_key: the server answered 401; waits for a new key.
+ * - unknown: crashed between sending the create and storing its id; the person decides.
+ * - completed / incomplete / failed / cancelled: the server's terminal statuses.
+ * - expired: the server no longer knows the id (404); the local text is kept.
+ */
+export const JobStatus = z.enum([
+  'pending',
+  'submitting',
+  'queued',
+  'in_progress',
+  'reconnecting',
+  'polling',
+  'needs_key',
+  'unknown',
+  'completed',
+  'incomplete',
+  'failed',
+  'cancelled',
+  'expired',
+]);
+export type JobStatus = z.infer<typeof JobStatus>;
+
+export const terminalJobStatuses: ReadonlySet<JobStatus> = new Set<JobStatus>([
+  'completed',
+  'incomplete',
+  'failed',
+  'cancelled',
+  'expired',
+]);
+
+/** Statuses that need no more work from a driver (terminal, or waiting on the person). */
+export function isSettled(status: JobStatus): boolean {
+  return terminalJobStatuses.has(status) || status === 'unknown';
+}
+
+export function isTerminal(status: JobStatus): boolean {
+  return terminalJobStatuses.has(status);
+}
+
+export const ReasoningEffort = z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh']);
+export type ReasoningEffort = z.infer<typeof ReasoningEffort>;
+
+export const ReasoningSummaryMode = z.enum(['auto', 'concise', 'detailed']);
+export type ReasoningSummaryMode = z.infer<typeof ReasoningSummaryMode>;
+
+export const TokenUsage = z.object({
+  inputTokens: z.number().int().min(0),
+  cachedTokens: z.number().int().min(0),
+  outputTokens: z.number().int().min(0),
+  reasoningTokens: z.number().int().min(0),
+  totalTokens: z.number().int().min(0),
+});
+export type TokenUsage = z.infer<typeof TokenUsage>;
+
+export const JobError = z.object({
+  /** Machine code: the server's `error.code`, or one of Mull's (e.g. `expired`, `create_failed`). */
+  code: z.string(),
+  /** One readable sentence for a person; never contains a key. */
+  message: z.string(),
+});
+export type JobError = z.infer<typeof JobError>;
+
+export const JobId = z.string().min(1).max(64);
+export type JobId = z.infer<typeof JobId>;
+
+/** What a person submits. */
+export const NewJob = z.object({
+  prompt: z.string().min(1, 'The prompt is empty.').max(1_000_000),
+  title: z.string().max(500).optional(),
+  model: z.string().min(1),
+  providerId: z.string().min(1).default('openai'),
+  effort: ReasoningEffort.optional(),
+  reasoningSummary: ReasoningSummaryMode.optional(),
+  maxOutputTokens: z.number().int().min(16).optional(),
+  instructions: z.string().max(100_000).optional(),
+});
+export type NewJob = z.input<typeof NewJob>;
+export type ParsedNewJob = z.output<typeof NewJob>;
+
+export const Job = z.object({
+  id: JobId,
+  /** The title given, or the prompt's first line. */
+  title: z.string(),
+  prompt: z.string(),
+  instructions: z.string().nullable(),
+  model: z.string(),
+  providerId: z.string(),
+  effort: ReasoningEffort.nullable(),
+  reasoningSummaryMode: ReasoningSummaryMode.nullable(),
+  maxOutputTokens: z.number().int().nullable(),
+  status: JobStatus,
+  /** The server's last known status (queued, in_progress, completed, ...), null before create. */
+  serverStatus: z.string().nullable(),
+  responseId: z.string().nullable(),
+  /** The server's dated model name from the response, e.g. gpt-5-pro-2025-10-06. */
+  resolvedModel: z.string().nullable(),
+  /** The last sequence number folded into answer and reasoningSummary; -1 before any event. */
+  cursor: z.number().int().min(-1),
+  answer: z.string(),
+  reasoningSummary: z.string(),
+  usage: TokenUsage.nullable(),
+  /** USD, from usage and the price table in force when the job ended. */
+  cost: z.number().nullable(),
+  error: JobError.nullable(),
+  incompleteReason: z.string().nullable(),
+  /** The job this one retries, if any. */
+  retryOf: JobId.nullable(),
+  /** The job this one follows up (its response is our previous_response_id). */
+  parentId: JobId.nullable(),
+  /** The first job of the thread this job belongs to (itself for a new conversation). */
+  threadId: JobId,
+  createdAt: z.number().int(),
+  submittedAt: z.number().int().nullable(),
+  startedAt: z.number().int().nullable(),
+  finishedAt: z.number().int().nullable(),
+  updatedAt: z.number().int(),
+  /** Rises by one on every stored change; the newer revision wins in the UI. */
+  revision: z.number().int().min(0),
+});
+export type Job = z.infer<typeof Job>;
+
+/** The timeline: what happened to a job and when. */
+export const JobEventKind = z.enum([
+  'submitted',
+  'created',
+  'queued',
+  'started',
+  'disconnected',
+  'reconnected',
+  'stalled',
+  'polling',
+  'needs_key',
+  'key_changed',
+  'cancel_requested',
+  'anomaly',
+  'finished',
+]);
+export type JobEventKind = z.infer<typeof JobEventKind>;
+
+export const JobEvent = z.object({
+  jobId: JobId,
+  at: z.number().int(),
+  kind: JobEventKind,
+  detail: z.string().nullable(),
+});
+export type JobEvent = z.infer<typeof JobEvent>;
+
+/** The title shown for a job: the given one, else the prompt's first non-empty line. */
+export function titleFor(prompt: string, given?: string | null): string {
+  const title = given?.trim();
+  if (title) return title;
+  const firstLine = prompt.split('\n').find((line) => line.trim() !== '') ?? '';
+  const trimmed = firstLine.trim();
+  return trimmed.length > 120 ? `${trimmed.slice(0, 119)}…` : trimmed;
+}
