@@ -1,0 +1,149 @@
+// The one module around the `openai` SDK: create, resume, poll, cancel and delete background
+// responses on one provider (OpenAI, Azure OpenAI or an OpenAI-compatible server).
+import OpenAI from 'openai';
+import type {
+  Response as ServerResponse,
+  ResponseStreamEvent,
+} from 'openai/resources/responses/responses';
+import { Agent, fetch as undiciFetch } from 'undici';
+import type { AuthStyle } from '../../../shared/provider.js';
+
+export type { ServerResponse, ResponseStreamEvent };
+
+export interface Endpoint {
+  /** Normalized once with normalizeBaseUrl(); every path is joined onto it by the SDK. */
+  baseUrl: string;
+  authStyle: AuthStyle;
+}
+
+/** Reads the key before every request, so a key changed in the keychain applies at once. */
+export type KeyLookup = () => Promise<string | undefined>;
+
+export interface CreateBody {
+  model: string;
+  input: string;
+  instructions?: string;
+  reasoning?: { effort?: string; summary?: string };
+  max_output_tokens?: number;
+  previous_response_id?: string;
+  metadata?: Record<string, string>;
+}
+
+export interface Streamed {
+  events: AsyncIterable<ResponseStreamEvent>;
+  requestId: string | null;
+}
+
+export interface Polled {
+  response: ServerResponse;
+  /** The server's `openai-poll-after-ms` hint, when it sent one. */
+  pollAfterMs: number | undefined;
+  requestId: string | null;
+}
+
+/** Thrown by the key lookup when no key is stored: the job needs one from the person. */
+export class MissingKeyError extends Error {
+  constructor() {
+    super('No API key is set for this provider.');
+  }
+}
+
+// Node's fetch (undici) cuts a response body after 300 s without a byte, which a thinking model
+// exceeds between events. Mull watches for stalls itself (the engine's stall watchdog), so the
+// body timeout is off; headers must still come within the SDK's own timeout.
+const longLivedAgent = new Agent({
+  bodyTimeout: 0,
+  headersTimeout: 10 * 60_000,
+  keepAliveTimeout: 30_000,
+});
+
+function fetchFor(authStyle: AuthStyle): typeof fetch {
+  const send = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const headers = Object.fromEntries(new Headers(init?.headers).entries());
+    if (authStyle === 'api-key') {
+      // Azure's key header: the SDK always writes a Bearer header, so move the key across.
+      const bearer = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '')?.[1];
+      delete headers.authorization;
+      if (bearer) headers['api-key'] = bearer;
+    }
+    // undici's own fetch, to use the agent above; its Response is the same class at runtime but
+    // its types differ from Node's global ones.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
+    return undiciFetch(input as Parameters<typeof undiciFetch>[0], {
+      ...(init as Parameters<typeof undiciFetch>[1]),
+      headers,
+      dispatcher: longLivedAgent,
+    });
+  };
+  return send;
+}
+
+export class ResponsesClient {
+  private readonly sdk: OpenAI;
+
+  constructor(endpoint: Endpoint, key: KeyLookup) {
+    this.sdk = new OpenAI({
+      baseURL: endpoint.baseUrl,
+      apiKey: async () => {
+        const value = await key();
+        if (!value) throw new MissingKeyError();
+        return value;
+      },
+      // The engine owns every retry: an SDK retry of a create could start a second paid job.
+      maxRetries: 0,
+      fetch: fetchFor(endpoint.authStyle),
+    });
+  }
+
+  /** Starts a background response and returns its event stream (background, stream, store all on). */
+  async create(body: CreateBody, signal: AbortSignal): Promise<Streamed> {
+    const { data, request_id } = await this.sdk.responses
+      .create(
+        {
+          ...body,
+          background: true,
+          stream: true,
+          store: true,
+        } as OpenAI.Responses.ResponseCreateParamsStreaming,
+        { signal },
+      )
+      .withResponse();
+    return { events: data, requestId: request_id };
+  }
+
+  /** Re-streams a response from just after `cursor` (the server replays, then follows live). */
+  async resume(responseId: string, cursor: number, signal: AbortSignal): Promise<Streamed> {
+    // `retrieve` sends starting_after to the server; the SDK's `responses.stream()` helper would
+    // replay everything and filter locally.
+    const { data, request_id } = await this.sdk.responses
+      .retrieve(responseId, { stream: true, starting_after: cursor }, { signal })
+      .withResponse();
+    return { events: data, requestId: request_id };
+  }
+
+  async poll(responseId: string, signal: AbortSignal): Promise<Polled> {
+    const { data, response, request_id } = await this.sdk.responses
+      .retrieve(responseId, {}, { signal })
+      .withResponse();
+    const hint = Number(response.headers.get('openai-poll-after-ms'));
+    return {
+      response: data,
+      pollAfterMs: Number.isFinite(hint) && hint > 0 ? hint : undefined,
+      requestId: request_id,
+    };
+  }
+
+  async cancel(responseId: string): Promise<ServerResponse> {
+    return this.sdk.responses.cancel(responseId);
+  }
+
+  async delete(responseId: string): Promise<void> {
+    await this.sdk.responses.delete(responseId);
+  }
+
+  /** A cheap authenticated call, for "test connection". */
+  async listModelIds(): Promise<string[]> {
+    const page = await this.sdk.models.list();
+    return page.data.map((m) => m.id);
+  }
+}

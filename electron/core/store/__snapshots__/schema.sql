@@ -1,0 +1,58 @@
+-- user_version 4
+
+-- index job_events_job_id
+CREATE INDEX job_events_job_id ON job_events (job_id, id);
+
+-- index jobs_created_at
+CREATE INDEX jobs_created_at ON jobs (created_at, id);
+
+-- index jobs_model
+CREATE INDEX jobs_model ON jobs (model);
+
+-- index jobs_response_id
+CREATE UNIQUE INDEX jobs_response_id ON jobs (response_id) WHERE response_id IS NOT NULL;
+
+-- index jobs_status
+CREATE INDEX jobs_status ON jobs (status);
+
+-- index jobs_thread_id
+CREATE INDEX jobs_thread_id ON jobs (thread_id, created_at, id);
+
+-- index jobs_updated_at
+CREATE INDEX jobs_updated_at ON jobs (updated_at, id);
+
+-- table job_events
+CREATE TABLE job_events (id INTEGER PRIMARY KEY AUTOINCREMENT, job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE, at INTEGER NOT NULL, kind TEXT NOT NULL, detail TEXT);
+
+-- table job_search
+CREATE VIRTUAL TABLE job_search USING fts5 (title, prompt, answer, reasoning_summary, content = 'jobs', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2');
+
+-- table job_search_config
+CREATE TABLE 'job_search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+-- table job_search_data
+CREATE TABLE 'job_search_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+-- table job_search_docsize
+CREATE TABLE 'job_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+-- table job_search_idx
+CREATE TABLE 'job_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+-- table jobs
+CREATE TABLE jobs (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL, prompt TEXT NOT NULL, instructions TEXT, model TEXT NOT NULL, provider_id TEXT NOT NULL, effort TEXT, reasoning_summary_mode TEXT, max_output_tokens INTEGER, status TEXT NOT NULL, server_status TEXT, response_id TEXT, resolved_model TEXT, cursor INTEGER NOT NULL DEFAULT -1 CHECK (cursor >= -1), answer TEXT NOT NULL DEFAULT '', reasoning_summary TEXT NOT NULL DEFAULT '', input_tokens INTEGER, cached_tokens INTEGER, output_tokens INTEGER, reasoning_tokens INTEGER, total_tokens INTEGER, cost REAL, error_code TEXT, error_message TEXT, incomplete_reason TEXT, retry_of TEXT, parent_id TEXT, thread_id TEXT NOT NULL, created_at INTEGER NOT NULL, submitted_at INTEGER, started_at INTEGER, finished_at INTEGER, updated_at INTEGER NOT NULL, revision INTEGER NOT NULL DEFAULT 0 CHECK (revision >= 0), CHECK ((input_tokens IS NULL) = (total_tokens IS NULL) AND (cached_tokens IS NULL) = (total_tokens IS NULL) AND (output_tokens IS NULL) = (total_tokens IS NULL) AND (reasoning_tokens IS NULL) = (total_tokens IS NULL)), CHECK ((error_code IS NULL) = (error_message IS NULL)));
+
+-- table settings
+CREATE TABLE settings (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL CHECK (json_valid(value))) WITHOUT ROWID;
+
+-- table sqlite_sequence
+CREATE TABLE sqlite_sequence(name,seq);
+
+-- trigger jobs_search_delete
+CREATE TRIGGER jobs_search_delete AFTER DELETE ON jobs BEGIN INSERT INTO job_search (job_search, rowid, title, prompt, answer, reasoning_summary) VALUES ('delete', old.seq, old.title, old.prompt, old.answer, old.reasoning_summary); END;
+
+-- trigger jobs_search_insert
+CREATE TRIGGER jobs_search_insert AFTER INSERT ON jobs BEGIN INSERT INTO job_search (rowid, title, prompt, answer, reasoning_summary) VALUES (new.seq, new.title, new.prompt, new.answer, new.reasoning_summary); END;
+
+-- trigger jobs_search_update
+CREATE TRIGGER jobs_search_update AFTER UPDATE OF title, prompt, answer, reasoning_summary ON jobs WHEN old.title IS NOT new.title OR old.prompt IS NOT new.prompt OR old.answer IS NOT new.answer OR old.reasoning_summary IS NOT new.reasoning_summary BEGIN INSERT INTO job_search (job_search, rowid, title, prompt, answer, reasoning_summary) VALUES ('delete', old.seq, old.title, old.prompt, old.answer, old.reasoning_summary); INSERT INTO job_search (rowid, title, prompt, answer, reasoning_summary) VALUES (new.seq, new.title, new.prompt, new.answer, new.reasoning_summary); END;

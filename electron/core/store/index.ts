@@ -1,0 +1,10 @@
+// The job store's public face: open the database, then read and write jobs through a JobStore.
+export { databaseFileName, databasePathIn, openDatabase, type Database } from './open-database.js';
+export { JobStore, type JobStoreOptions } from './job-store.js';
+export { JobPatch } from './job-patch.js';
+export {
+  InvalidCursorError,
+  JobNotFoundError,
+  StoreOpenError,
+  type StoreOpenFailure,
+} from './store-errors.js';

@@ -1,0 +1,75 @@
+// The SQL of one job list page and of its total, built from the query's filters. The shape of the
+// SQL depends only on which filters are present, so the store can cache one prepared statement
+// per shape; the values travel as parameters.
+import type { ParsedJobQuery } from '../../../shared/job-query.js';
+import { jobColumns, type SqlValue } from './job-row.js';
+import type { ListPosition } from './list-cursor.js';
+
+/** How much of the answer a list row reads, for its preview. */
+export const answerHeadLength = 400;
+
+const bodyColumns: ReadonlySet<string> = new Set([
+  'prompt',
+  'instructions',
+  'answer',
+  'reasoning_summary',
+]);
+const summaryColumns = [
+  ...jobColumns.filter((column) => !bodyColumns.has(column)),
+  `substr(answer, 1, ${answerHeadLength}) AS answer_head`,
+  `length(answer) > ${answerHeadLength} AS answer_continues`,
+].join(', ');
+
+const sortColumnOf = { createdAt: 'created_at', updatedAt: 'updated_at' } as const;
+
+export interface ListSql {
+  /** Returns up to `limit + 1` rows, so the caller knows whether another page follows. */
+  page: string;
+  count: string;
+  params: Record<string, SqlValue>;
+}
+
+export function buildListSql(
+  query: ParsedJobQuery,
+  ftsQuery: string | null,
+  after: ListPosition | null,
+): ListSql {
+  const conditions: string[] = [];
+  const params: Record<string, SqlValue> = {};
+  if (query.statuses !== undefined && query.statuses.length > 0) {
+    // One JSON parameter instead of one per status keeps the SQL the same for any number of them.
+    conditions.push('status IN (SELECT value FROM json_each(@statuses))');
+    params.statuses = JSON.stringify(query.statuses);
+  }
+  if (query.model !== undefined) {
+    conditions.push('model = @model');
+    params.model = query.model;
+  }
+  if (query.threadId !== undefined) {
+    conditions.push('thread_id = @thread_id');
+    params.thread_id = query.threadId;
+  }
+  if (ftsQuery !== null) {
+    conditions.push('seq IN (SELECT rowid FROM job_search WHERE job_search MATCH @fts_query)');
+    params.fts_query = ftsQuery;
+  }
+  const sortColumn = sortColumnOf[query.sort];
+  const descending = query.direction === 'desc';
+
+  const pageConditions = [...conditions];
+  if (after !== null) {
+    pageConditions.push(`(${sortColumn}, id) ${descending ? '<' : '>'} (@after_value, @after_id)`);
+  }
+  const order = descending ? 'DESC' : 'ASC';
+  return {
+    page:
+      `SELECT ${summaryColumns} FROM jobs${where(pageConditions)} ` +
+      `ORDER BY ${sortColumn} ${order}, id ${order} LIMIT @limit`,
+    count: `SELECT count(*) AS total FROM jobs${where(conditions)}`,
+    params,
+  };
+}
+
+function where(conditions: readonly string[]): string {
+  return conditions.length === 0 ? '' : ` WHERE ${conditions.join(' AND ')}`;
+}

@@ -1,0 +1,250 @@
+// The job store: every read and write of jobs, their timelines, full-text search and settings.
+// Statements are prepared once; the engine calls update() many times a second while text streams.
+import { z } from 'zod';
+import {
+  Job,
+  JobEvent,
+  JobStatus,
+  isSettled,
+  type JobEventKind,
+  type JobId,
+} from '../../../shared/job.js';
+import {
+  JobQuery,
+  type JobPage,
+  type JobSearchHit,
+  type ParsedJobQuery,
+} from '../../../shared/job-query.js';
+import { toFtsQuery } from './fts-query.js';
+import { buildListSql } from './job-list-sql.js';
+import { JobPatch } from './job-patch.js';
+import { fieldsToColumns, jobColumns, jobToColumns, rowToJob, type JobRow } from './job-row.js';
+import { rowToSummary, type JobSummaryRow } from './job-summary.js';
+import { decodeCursor, encodeCursor } from './list-cursor.js';
+import type { Database, Statement } from './open-database.js';
+import { highlightEnd, highlightStart, toSnippetParts } from './snippet-parts.js';
+import { StatementCache, type NamedParams } from './statement-cache.js';
+import { JobNotFoundError } from './store-errors.js';
+
+export interface JobStoreOptions {
+  /** The clock for updatedAt and event times; tests pass a fake one. */
+  now?: () => number;
+}
+
+interface EventRow {
+  job_id: string;
+  at: number;
+  kind: string;
+  detail: string | null;
+}
+
+interface SearchRow {
+  id: string;
+  title: string;
+  snippet: string;
+}
+
+const columnList = jobColumns.join(', ');
+const unsettledStatuses = JSON.stringify(JobStatus.options.filter((status) => !isSettled(status)));
+const SearchLimit = z.number().int().min(1).max(500);
+
+export class JobStore {
+  readonly #db: Database;
+  readonly #now: () => number;
+  readonly #updates: StatementCache;
+  readonly #lists: StatementCache;
+  readonly #insert: Statement<NamedParams>;
+  readonly #get: Statement<[string], JobRow>;
+  readonly #getByResponseId: Statement<[string], JobRow>;
+  readonly #delete: Statement<[string]>;
+  readonly #unfinished: Statement<[string], JobRow>;
+  readonly #appendEvent: Statement<[string, number, string, string | null]>;
+  readonly #events: Statement<[string], EventRow>;
+  readonly #search: Statement<NamedParams, SearchRow>;
+  readonly #getSetting: Statement<[string], { value: string }>;
+  readonly #setSetting: Statement<[string, string]>;
+  readonly #deleteSetting: Statement<[string]>;
+
+  constructor(db: Database, options: JobStoreOptions = {}) {
+    this.#db = db;
+    this.#now = options.now ?? Date.now;
+    this.#updates = new StatementCache(db);
+    this.#lists = new StatementCache(db);
+    this.#insert = db.prepare(
+      `INSERT INTO jobs (${columnList}) VALUES (${jobColumns.map((c) => `@${c}`).join(', ')})`,
+    );
+    this.#get = db.prepare(`SELECT ${columnList} FROM jobs WHERE id = ?`);
+    this.#getByResponseId = db.prepare(`SELECT ${columnList} FROM jobs WHERE response_id = ?`);
+    this.#delete = db.prepare('DELETE FROM jobs WHERE id = ?');
+    this.#unfinished = db.prepare(
+      `SELECT ${columnList} FROM jobs WHERE status IN (SELECT value FROM json_each(?)) ` +
+        'ORDER BY created_at, id',
+    );
+    this.#appendEvent = db.prepare(
+      'INSERT INTO job_events (job_id, at, kind, detail) VALUES (?, ?, ?, ?)',
+    );
+    this.#events = db.prepare(
+      'SELECT job_id, at, kind, detail FROM job_events WHERE job_id = ? ORDER BY id',
+    );
+    // Title matches weigh most, then the prompt; the answer and reasoning summary count as one.
+    this.#search = db.prepare(
+      'SELECT jobs.id AS id, jobs.title AS title, ' +
+        "snippet(job_search, -1, @start, @end, '…', 16) AS snippet " +
+        'FROM job_search JOIN jobs ON jobs.seq = job_search.rowid ' +
+        'WHERE job_search MATCH @query ORDER BY bm25(job_search, 5.0, 2.0, 1.0, 1.0) LIMIT @limit',
+    );
+    this.#getSetting = db.prepare('SELECT value FROM settings WHERE key = ?');
+    this.#setSetting = db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ' +
+        'ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
+    this.#deleteSetting = db.prepare('DELETE FROM settings WHERE key = ?');
+  }
+
+  /** Runs `fn` in one write transaction (nested calls become savepoints); throwing rolls back. */
+  transaction<T>(fn: () => T): T {
+    // IMMEDIATE takes the write lock up front, so a second connection makes this wait
+    // (busy_timeout) rather than fail half-way when a read would have to become a write.
+    return this.#db.transaction(fn).immediate();
+  }
+
+  insert(job: Job): void {
+    this.#insert.run(jobToColumns(Job.parse(job)));
+  }
+
+  get(id: JobId): Job | undefined {
+    const row = this.#get.get(id);
+    return row === undefined ? undefined : rowToJob(row);
+  }
+
+  getByResponseId(responseId: string): Job | undefined {
+    const row = this.#getByResponseId.get(responseId);
+    return row === undefined ? undefined : rowToJob(row);
+  }
+
+  /**
+   * Writes the fields present in `patch`, raises the revision by one, sets updatedAt, and returns
+   * the stored job. A patch without fields changes nothing. Throws JobNotFoundError.
+   */
+  update(id: JobId, patch: JobPatch): Job {
+    const columns = fieldsToColumns(JobPatch.parse(patch));
+    const names = Object.keys(columns);
+    if (names.length === 0) {
+      const job = this.get(id);
+      if (job === undefined) throw new JobNotFoundError(id);
+      return job;
+    }
+    // One statement per set of columns; fieldsToColumns lists columns in a fixed order.
+    const statement = this.#updates.get<JobRow>(names.join(','), () => updateSql(names));
+    const row = statement.get({ ...columns, id, updated_at: this.#now() });
+    if (row === undefined) throw new JobNotFoundError(id);
+    return rowToJob(row);
+  }
+
+  /** Deletes the job with its timeline; the search index follows. False if there was none. */
+  delete(id: JobId): boolean {
+    return this.#delete.run(id).changes > 0;
+  }
+
+  /** Jobs a driver still has to work on (not settled), oldest first. */
+  unfinished(): Job[] {
+    return this.#unfinished.all(unsettledStatuses).map(rowToJob);
+  }
+
+  appendEvent(
+    jobId: JobId,
+    kind: JobEventKind,
+    detail: string | null = null,
+    at: number = this.#now(),
+  ): void {
+    const event = JobEvent.parse({ jobId, kind, detail, at });
+    this.#appendEvent.run(event.jobId, event.at, event.kind, event.detail);
+  }
+
+  /** A job's timeline in the order it was written. */
+  events(jobId: JobId): JobEvent[] {
+    return this.#events
+      .all(jobId)
+      .map((row) =>
+        JobEvent.parse({ jobId: row.job_id, at: row.at, kind: row.kind, detail: row.detail }),
+      );
+  }
+
+  /** A page of jobs matching the query's filters, with the total over all pages. */
+  list(query: JobQuery = {}): JobPage {
+    const parsed = JobQuery.parse(query);
+    const text = parsed.text?.trim() ?? '';
+    const ftsQuery = text === '' ? null : toFtsQuery(text);
+    // Words with nothing searchable in them (only punctuation) match nothing.
+    if (text !== '' && ftsQuery === null) return { jobs: [], total: 0, nextCursor: null };
+    // The page and the total come from one snapshot, so they agree.
+    return this.#db.transaction(() => this.#listPage(parsed, ftsQuery))();
+  }
+
+  /** Jobs whose text matches `words`, best first, each with a snippet around the match. */
+  search(words: string, limit = 20): JobSearchHit[] {
+    const query = toFtsQuery(words);
+    if (query === null) return [];
+    const rows = this.#search.all({
+      query,
+      limit: SearchLimit.parse(limit),
+      start: highlightStart,
+      end: highlightEnd,
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      snippet: toSnippetParts(row.snippet),
+    }));
+  }
+
+  /** The JSON value stored under `key`, or undefined. */
+  getSetting(key: string): unknown {
+    const row = this.#getSetting.get(key);
+    return row === undefined ? undefined : JSON.parse(row.value);
+  }
+
+  setSetting(key: string, value: unknown): void {
+    const json = JSON.stringify(value) as string | undefined;
+    if (json === undefined) throw new TypeError(`The setting ${key} must be a JSON value.`);
+    this.#setSetting.run(key, json);
+  }
+
+  deleteSetting(key: string): void {
+    this.#deleteSetting.run(key);
+  }
+
+  #listPage(query: ParsedJobQuery, ftsQuery: string | null): JobPage {
+    const after =
+      query.cursor == null ? null : decodeCursor(query.cursor, query.sort, query.direction);
+    const sql = buildListSql(query, ftsQuery, after);
+    const pageParams: NamedParams = { ...sql.params, limit: query.limit + 1 };
+    if (after !== null) {
+      pageParams.after_value = after.value;
+      pageParams.after_id = after.id;
+    }
+    const rows = this.#lists.get<JobSummaryRow>(sql.page, () => sql.page).all(pageParams);
+    const count = this.#lists.get<{ total: number }>(sql.count, () => sql.count).get(sql.params);
+
+    const pageRows = rows.slice(0, query.limit);
+    const last = pageRows.at(-1);
+    const nextCursor =
+      rows.length > query.limit && last !== undefined
+        ? encodeCursor({
+            sort: query.sort,
+            direction: query.direction,
+            value: query.sort === 'createdAt' ? last.created_at : last.updated_at,
+            id: last.id,
+          })
+        : null;
+    return { jobs: pageRows.map(rowToSummary), total: count?.total ?? 0, nextCursor };
+  }
+}
+
+function updateSql(columns: readonly string[]): string {
+  const assignments = columns.map((column) => `${column} = @${column}`).join(', ');
+  return (
+    `UPDATE jobs SET ${assignments}, updated_at = @updated_at, revision = revision + 1 ` +
+    `WHERE id = @id RETURNING ${columnList}`
+  );
+}

@@ -1,0 +1,178 @@
+// One test per migration on a fresh database (the schema right after it), then the rules every
+// migration run follows: in order, once, each in its own transaction.
+import { describe, expect, it } from 'vitest';
+import { migrate } from './migrate.js';
+import { shippedMigrations, type Migration } from './migrations/index.js';
+import type { Database } from './open-database.js';
+import { useTestDatabases } from './test-support/test-databases.js';
+
+const databases = useTestDatabases();
+
+function openAt(version: number): Database {
+  return databases.open(databases.tempDir(), shippedMigrations.slice(0, version));
+}
+
+function objectNames(db: Database, type: 'table' | 'index' | 'trigger'): string[] {
+  return db
+    .prepare<[string], string>(
+      "SELECT name FROM sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%' ORDER BY name",
+    )
+    .pluck()
+    .all(type);
+}
+
+function columnsOf(db: Database, table: string): string[] {
+  return db.prepare<[string], string>('SELECT name FROM pragma_table_info(?)').pluck().all(table);
+}
+
+describe('migration 1: jobs', () => {
+  it('creates the jobs table with a column per Job field and its indexes', () => {
+    const db = openAt(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(objectNames(db, 'table')).toEqual(['jobs']);
+    expect(columnsOf(db, 'jobs')).toEqual([
+      'seq',
+      'id',
+      'title',
+      'prompt',
+      'instructions',
+      'model',
+      'provider_id',
+      'effort',
+      'reasoning_summary_mode',
+      'max_output_tokens',
+      'status',
+      'server_status',
+      'response_id',
+      'resolved_model',
+      'cursor',
+      'answer',
+      'reasoning_summary',
+      'input_tokens',
+      'cached_tokens',
+      'output_tokens',
+      'reasoning_tokens',
+      'total_tokens',
+      'cost',
+      'error_code',
+      'error_message',
+      'incomplete_reason',
+      'retry_of',
+      'parent_id',
+      'thread_id',
+      'created_at',
+      'submitted_at',
+      'started_at',
+      'finished_at',
+      'updated_at',
+      'revision',
+    ]);
+    expect(objectNames(db, 'index')).toEqual([
+      'jobs_created_at',
+      'jobs_model',
+      'jobs_response_id',
+      'jobs_status',
+      'jobs_thread_id',
+      'jobs_updated_at',
+    ]);
+  });
+});
+
+describe('migration 2: job events', () => {
+  it('adds the timeline table, its rows cascading with their job', () => {
+    const db = openAt(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(objectNames(db, 'table')).toEqual(['job_events', 'jobs']);
+    expect(columnsOf(db, 'job_events')).toEqual(['id', 'job_id', 'at', 'kind', 'detail']);
+    expect(db.pragma('foreign_key_list(job_events)')).toMatchObject([
+      { table: 'jobs', from: 'job_id', to: 'id', on_delete: 'CASCADE' },
+    ]);
+  });
+});
+
+describe('migration 3: job search', () => {
+  it('adds the FTS5 index over the jobs text and the triggers that keep it in step', () => {
+    const db = openAt(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(objectNames(db, 'table')).toContain('job_search');
+    expect(columnsOf(db, 'job_search')).toEqual(['title', 'prompt', 'answer', 'reasoning_summary']);
+    expect(objectNames(db, 'trigger')).toEqual([
+      'jobs_search_delete',
+      'jobs_search_insert',
+      'jobs_search_update',
+    ]);
+  });
+
+  it('indexes jobs stored before it ran', () => {
+    const dataDir = databases.tempDir();
+    const before = databases.open(dataDir, shippedMigrations.slice(0, 2));
+    before
+      .prepare(
+        'INSERT INTO jobs (id, title, prompt, model, provider_id, status, thread_id, created_at, updated_at) ' +
+          "VALUES ('old', 'Old job', 'about zebras', 'gpt-5', 'openai', 'completed', 'old', 1, 1)",
+      )
+      .run();
+    before.close();
+    const after = databases.open(dataDir, shippedMigrations.slice(0, 3));
+    const found = after
+      .prepare("SELECT rowid FROM job_search WHERE job_search MATCH 'zebras'")
+      .pluck()
+      .all();
+    expect(found).toHaveLength(1);
+  });
+});
+
+describe('migration 4: settings', () => {
+  it('adds the settings table, holding JSON values only', () => {
+    const db = openAt(4);
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(columnsOf(db, 'settings')).toEqual(['key', 'value']);
+    const insert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+    expect(() => insert.run('ok', '{"a":1}')).not.toThrow();
+    expect(() => insert.run('bad', 'not json')).toThrow(/CHECK constraint failed/);
+  });
+});
+
+describe('migrate', () => {
+  it('knows every shipped migration, numbered from 1 without gaps', () => {
+    expect(shippedMigrations.map((m) => m.version)).toEqual(
+      shippedMigrations.map((_, index) => index + 1),
+    );
+  });
+
+  it('applies only the missing migrations, and nothing on a second run', () => {
+    const db = openAt(2);
+    const applied: number[] = [];
+    const spied = shippedMigrations.map((m): Migration => ({
+      ...m,
+      up(target) {
+        applied.push(m.version);
+        m.up(target);
+      },
+    }));
+    migrate(db, spied);
+    migrate(db, spied);
+    expect(applied).toEqual([3, 4]);
+  });
+
+  it('rolls a failing migration back whole and keeps the version before it', () => {
+    const db = openAt(4);
+    const broken: Migration = {
+      version: 5,
+      name: 'broken',
+      up(target) {
+        target.exec('CREATE TABLE half_done (x)');
+        throw new Error('boom');
+      },
+    };
+    expect(() => migrate(db, [...shippedMigrations, broken])).toThrow('boom');
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(objectNames(db, 'table')).not.toContain('half_done');
+  });
+
+  it('refuses a list with a gap', () => {
+    const db = openAt(0);
+    const gap: Migration = { version: 7, name: 'gap', up: () => undefined };
+    expect(() => migrate(db, [...shippedMigrations, gap])).toThrow(/expected 5/);
+  });
+});

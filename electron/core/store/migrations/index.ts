@@ -1,0 +1,10 @@
+// Every migration Mull knows, in order. Append new ones; never edit or reorder a shipped one.
+import { migration as jobs } from './001-jobs.js';
+import { migration as jobEvents } from './002-job-events.js';
+import { migration as jobSearch } from './003-job-search.js';
+import { migration as settings } from './004-settings.js';
+import type { Migration } from './migration.js';
+
+export type { Migration } from './migration.js';
+
+export const shippedMigrations: readonly Migration[] = [jobs, jobEvents, jobSearch, settings];

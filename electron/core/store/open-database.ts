@@ -1,0 +1,147 @@
+// The one home of better-sqlite3: opens Mull's database file in a data directory, checks that it is
+// a sound SQLite database this version understands, sets the connection up and migrates it.
+// A file that fails any check is left byte for byte as it was.
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { migrate, refuseNewerSchema } from './migrate.js';
+import { shippedMigrations, type Migration } from './migrations/index.js';
+import { StoreOpenError } from './store-errors.js';
+
+export type Database = BetterSqlite3.Database;
+export type Statement<
+  Params extends unknown[] | object = unknown[],
+  Row = unknown,
+> = BetterSqlite3.Statement<Params, Row>;
+
+export const databaseFileName = 'mull.sqlite3';
+
+export function databasePathIn(dataDir: string): string {
+  return join(dataDir, databaseFileName);
+}
+
+/**
+ * Opens (creating if needed) `<dataDir>/mull.sqlite3`, migrated to the newest schema.
+ * `migrations` is for tests that stop at an older schema; the app always uses the shipped list.
+ */
+export function openDatabase(
+  dataDir: string,
+  migrations: readonly Migration[] = shippedMigrations,
+): Database {
+  const path = databasePathIn(dataDir);
+  createDataDir(dataDir);
+  assertFileUsable(dataDir, path);
+
+  let db: Database;
+  try {
+    db = new BetterSqlite3(path);
+  } catch (error) {
+    throw explainOpenFailure(error, path);
+  }
+  try {
+    configureConnection(db);
+    // Everything up to here only reads the file; enabling WAL is the first write.
+    assertSoundDatabase(db, path);
+    refuseNewerSchema(db, migrations);
+    enableWriteAheadLog(db);
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw explainOpenFailure(error, path);
+  }
+}
+
+function configureConnection(db: Database): void {
+  // Wait for another connection's lock (a CLI next to the app) instead of failing at once.
+  db.pragma('busy_timeout = 5000');
+  // SQLite leaves foreign keys off unless each connection asks; events rely on ON DELETE CASCADE.
+  db.pragma('foreign_keys = ON');
+  // In WAL mode NORMAL never corrupts the database and a process crash loses nothing; a power cut
+  // may lose the last commits. That is safe: the answer text and the stream cursor are written in
+  // one transaction, so a lost commit only moves both back together, and the server still holds
+  // the events after the cursor to replay them.
+  db.pragma('synchronous = NORMAL');
+}
+
+function enableWriteAheadLog(db: Database): void {
+  const mode = db.pragma('journal_mode = WAL', { simple: true });
+  // Some file systems (network shares) refuse WAL. With a rollback journal, NORMAL can corrupt on
+  // a power cut, so pay for FULL there.
+  if (mode !== 'wal') db.pragma('synchronous = FULL');
+}
+
+/** A first read: fails on a file that is not SQLite, then looks for damaged pages. */
+function assertSoundDatabase(db: Database, path: string): void {
+  // quick_check reads every page but skips the slow index cross-checks of integrity_check; it
+  // catches damage at startup instead of in the middle of writing someone's answer.
+  const verdict = db.pragma('quick_check(1)', { simple: true });
+  if (verdict !== 'ok') throw damaged(path, String(verdict).replace(/\s+/gu, ' ').trim());
+}
+
+function createDataDir(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw new StoreOpenError(
+      'unreadable',
+      dataDir,
+      `Mull cannot create its data directory at ${dataDir} (${describe(error)}).`,
+      { cause: error },
+    );
+  }
+}
+
+/** Permission problems give a clearer message here than SQLite's "unable to open database file". */
+function assertFileUsable(dataDir: string, path: string): void {
+  try {
+    // The folder must be writable too: WAL keeps its -wal and -shm files next to the database.
+    accessSync(dataDir, constants.R_OK | constants.W_OK | constants.X_OK);
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (stats === undefined) return;
+    if (!stats.isFile()) throw new Error('it is not a file');
+    accessSync(path, constants.R_OK | constants.W_OK);
+  } catch (error) {
+    throw unreadable(path, describe(error), error);
+  }
+}
+
+function explainOpenFailure(error: unknown, path: string): unknown {
+  if (!(error instanceof BetterSqlite3.SqliteError)) return error;
+  if (error.code === 'SQLITE_NOTADB' || error.code.startsWith('SQLITE_CORRUPT')) {
+    return damaged(path, error.message, error);
+  }
+  if (
+    error.code.startsWith('SQLITE_CANTOPEN') ||
+    error.code.startsWith('SQLITE_READONLY') ||
+    error.code === 'SQLITE_PERM' ||
+    error.code === 'SQLITE_AUTH'
+  ) {
+    return unreadable(path, error.message, error);
+  }
+  return error;
+}
+
+function damaged(path: string, detail: string, cause?: unknown): StoreOpenError {
+  return new StoreOpenError(
+    'damaged',
+    path,
+    `The Mull database at ${path} is damaged or not a database (${detail}). It was left ` +
+      'untouched; move it aside to start fresh, or restore a backup.',
+    { cause },
+  );
+}
+
+function unreadable(path: string, detail: string, cause?: unknown): StoreOpenError {
+  return new StoreOpenError(
+    'unreadable',
+    path,
+    `Mull cannot open its database at ${path} (${detail}). Check that you can read and write ` +
+      'the file and the folder it is in.',
+    { cause },
+  );
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ModelInfo,
+  ModelPrice,
+  PriceOverrides,
+  effectivePrices,
+  findModel,
+  modelRegistry,
+  priceFor,
+} from './models.js';
+
+const tableFromTheDoc = [
+  // id, context, max output, input, cached, output
+  ['gpt-5-pro', 400_000, 272_000, 15, null, 120],
+  ['gpt-5', 400_000, 128_000, 1.25, 0.125, 10],
+  ['gpt-5.1', 400_000, 128_000, 1.25, 0.125, 10],
+  ['gpt-5-mini', 400_000, 128_000, 0.25, 0.025, 2],
+  ['gpt-5.2', 400_000, 128_000, 1.75, 0.175, 14],
+  ['gpt-5.2-pro', 400_000, null, 21, null, 168],
+  ['o3', 200_000, 100_000, 2, 0.5, 8],
+  ['o3-pro', 200_000, 100_000, 20, null, 80],
+  ['o4-mini', 200_000, 100_000, 1.1, 0.275, 4.4],
+  ['o3-deep-research', 200_000, 100_000, 10, 2.5, 40],
+  ['o4-mini-deep-research', 200_000, 100_000, 2, 0.5, 8],
+  ['gpt-4.1', 1_047_576, 32_768, 2, 0.5, 8],
+  ['gpt-4.1-mini', 1_047_576, 32_768, 0.4, 0.1, 1.6],
+] as const;
+
+describe('modelRegistry', () => {
+  it('holds exactly the models of the price table, each once', () => {
+    expect(modelRegistry.map((m) => m.id).sort()).toEqual(tableFromTheDoc.map(([id]) => id).sort());
+  });
+
+  it.each(tableFromTheDoc)('%s has the documented limits and prices', (id, ...row) => {
+    const [context, maxOutput, input, cached, output] = row;
+    const model = findModel(id);
+    expect(model).toMatchObject({
+      id,
+      contextWindowTokens: context,
+      maxOutputTokens: maxOutput,
+      price: {
+        inputUsdPerMillion: input,
+        cachedInputUsdPerMillion: cached,
+        outputUsdPerMillion: output,
+        checkedOn: '2026-11-01',
+      },
+    });
+  });
+
+  it.each(modelRegistry)('$id matches the ModelInfo schema', (model) => {
+    expect(ModelInfo.parse(model)).toEqual(model);
+  });
+
+  it.each([
+    ['gpt-5-pro', ['high'], 'high'],
+    ['gpt-5', ['minimal', 'low', 'medium', 'high'], 'medium'],
+    ['gpt-5-mini', ['minimal', 'low', 'medium', 'high'], 'medium'],
+    ['gpt-5.1', ['none', 'low', 'medium', 'high'], 'medium'],
+    ['gpt-5.2', ['none', 'low', 'medium', 'high', 'xhigh'], 'medium'],
+    ['gpt-5.2-pro', ['medium', 'high', 'xhigh'], 'medium'],
+    ['o3', ['low', 'medium', 'high'], 'medium'],
+    ['o3-pro', ['low', 'medium', 'high'], 'medium'],
+    ['o4-mini', ['low', 'medium', 'high'], 'medium'],
+    ['o3-deep-research', ['medium'], 'medium'],
+    ['o4-mini-deep-research', ['medium'], 'medium'],
+    ['gpt-4.1', [], null],
+    ['gpt-4.1-mini', [], null],
+  ])('%s accepts efforts %j, default %s', (id, efforts, defaultEffort) => {
+    expect(findModel(id)).toMatchObject({ efforts, defaultEffort, reasoning: efforts.length > 0 });
+  });
+
+  it('runs the slow models in background by default', () => {
+    const background = modelRegistry.filter((m) => m.backgroundByDefault).map((m) => m.id);
+    expect(background.sort()).toEqual(
+      ['gpt-5-pro', 'gpt-5.2-pro', 'o3-pro', 'o3-deep-research', 'o4-mini-deep-research'].sort(),
+    );
+  });
+
+  it('asks for a data-source tool for deep research only', () => {
+    const needTool = modelRegistry.filter((m) => m.needsDataSourceTool).map((m) => m.id);
+    expect(needTool.sort()).toEqual(['o3-deep-research', 'o4-mini-deep-research']);
+  });
+});
+
+describe('findModel', () => {
+  it.each([
+    ['gpt-5-pro', 'gpt-5-pro'],
+    ['gpt-5-pro-2025-10-06', 'gpt-5-pro'],
+    ['o3-2025-04-16', 'o3'],
+    ['gpt-5.2-pro-2025-12-11', 'gpt-5.2-pro'],
+    ['o4-mini-deep-research-2025-06-26', 'o4-mini-deep-research'],
+    ['gpt-4.1-mini-2025-04-14', 'gpt-4.1-mini'],
+  ])('%s -> %s', (name, id) => {
+    expect(findModel(name)?.id).toBe(id);
+  });
+
+  it.each(['', 'gpt-6', 'my-azure-deployment', 'GPT-5', 'gpt-5-pro-20251006', 'o3-2025-04'])(
+    '%j is unknown',
+    (name) => {
+      expect(findModel(name)).toBeUndefined();
+    },
+  );
+});
+
+describe('prices and overrides', () => {
+  it('without overrides, every model has its built-in price', () => {
+    const prices = effectivePrices();
+    for (const model of modelRegistry) expect(prices[model.id]).toEqual(model.price);
+  });
+
+  it('an override wins field by field and brings its own date', () => {
+    const overrides = PriceOverrides.parse({
+      'gpt-5-pro': { outputUsdPerMillion: 100, checkedOn: '2027-01-15' },
+    });
+    expect(priceFor('gpt-5-pro', overrides)).toEqual({
+      inputUsdPerMillion: 15,
+      cachedInputUsdPerMillion: null,
+      outputUsdPerMillion: 100,
+      checkedOn: '2027-01-15',
+    });
+    expect(effectivePrices(overrides)['gpt-5-pro']).toEqual(priceFor('gpt-5-pro', overrides));
+    expect(effectivePrices(overrides).o3).toEqual(findModel('o3')?.price);
+  });
+
+  it('an explicit null removes the cached discount; a missing field keeps it', () => {
+    const overrides = PriceOverrides.parse({
+      o3: { cachedInputUsdPerMillion: null, checkedOn: '2027-01-15' },
+      'o4-mini': { inputUsdPerMillion: 1, checkedOn: '2027-01-15' },
+    });
+    expect(priceFor('o3', overrides)?.cachedInputUsdPerMillion).toBeNull();
+    expect(priceFor('o4-mini', overrides)?.cachedInputUsdPerMillion).toBe(0.275);
+  });
+
+  it('a snapshot name gets its base model’s price and overrides', () => {
+    const overrides = PriceOverrides.parse({
+      'gpt-5-pro': { inputUsdPerMillion: 10, checkedOn: '2027-01-15' },
+    });
+    expect(priceFor('gpt-5-pro-2025-10-06', overrides)?.inputUsdPerMillion).toBe(10);
+  });
+
+  it('an unknown model has no price, even with an override', () => {
+    const overrides = PriceOverrides.parse({
+      'my-model': {
+        inputUsdPerMillion: 1,
+        cachedInputUsdPerMillion: null,
+        outputUsdPerMillion: 2,
+        checkedOn: '2027-01-15',
+      },
+    });
+    expect(priceFor('my-model', overrides)).toBeUndefined();
+    expect(effectivePrices(overrides)['my-model']).toBeUndefined();
+  });
+
+  it.each<[unknown, string]>([
+    [{ o3: { inputUsdPerMillion: 1 } }, 'no date'],
+    [{ o3: { inputUsdPerMillion: 1, checkedOn: '2027-02-30' } }, 'an impossible date'],
+    [{ o3: { inputUsdPerMillion: -1, checkedOn: '2027-01-15' } }, 'a negative price'],
+    [{ o3: { outputUsdPerMillion: '8', checkedOn: '2027-01-15' } }, 'a price as text'],
+    [{ '': { checkedOn: '2027-01-15' } }, 'an empty model id'],
+  ])('PriceOverrides refuses %j (%s)', (overrides, _reason) => {
+    expect(PriceOverrides.safeParse(overrides).success).toBe(false);
+  });
+
+  it('ModelPrice refuses a price that is not a finite number', () => {
+    const price = { ...findModel('o3')?.price, inputUsdPerMillion: Number.POSITIVE_INFINITY };
+    expect(ModelPrice.safeParse(price).success).toBe(false);
+  });
+});

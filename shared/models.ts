@@ -1,0 +1,219 @@
+// The models Mull knows: limits, reasoning options and built-in prices (see
+// ../../shared/openai-background.md, "Models and prices"). A model missing here can still be used
+// (e.g. an Azure deployment name); it just has no limits or price to show.
+import { z } from 'zod';
+import { ReasoningEffort } from './job.js';
+import { ModelPrice, PriceOverrides, applyPriceOverride } from './model-price.js';
+
+export { ModelPrice, PriceOverride, PriceOverrides, IsoDate } from './model-price.js';
+
+export const ModelInfo = z.object({
+  /** The API name without a date, e.g. `gpt-5-pro`. */
+  id: z.string().min(1),
+  label: z.string().min(1),
+  contextWindowTokens: z.number().int().positive(),
+  /** null: not documented for this model. */
+  maxOutputTokens: z.number().int().positive().nullable(),
+  reasoning: z.boolean(),
+  /** The efforts the API accepts for this model; empty for non-reasoning models. */
+  efforts: z.array(ReasoningEffort).readonly(),
+  /**
+   * What the composer preselects. Mull always sends an effort explicitly, so the server's own
+   * default (which differs between models) never decides the cost of a job.
+   */
+  defaultEffort: ReasoningEffort.nullable(),
+  /** Slow models (minutes to an hour): the composer submits them in background mode by default. */
+  backgroundByDefault: z.boolean(),
+  /** Deep research refuses a request without a data-source tool (web search, remote MCP, file search). */
+  needsDataSourceTool: z.boolean(),
+  price: ModelPrice,
+});
+export type ModelInfo = z.infer<typeof ModelInfo>;
+
+/** The day the prices below were taken from the price table. */
+const pricesCheckedOn = '2026-11-01';
+
+const k = 1_000;
+const gpt5Efforts = ['minimal', 'low', 'medium', 'high'] as const;
+const oSeriesEfforts = ['low', 'medium', 'high'] as const;
+
+function price(input: number, cachedInput: number | null, output: number): ModelPrice {
+  return {
+    inputUsdPerMillion: input,
+    cachedInputUsdPerMillion: cachedInput,
+    outputUsdPerMillion: output,
+    checkedOn: pricesCheckedOn,
+  };
+}
+
+const reasoningDefaults = {
+  reasoning: true,
+  defaultEffort: 'medium',
+  backgroundByDefault: false,
+  needsDataSourceTool: false,
+} as const;
+
+const deepResearch = {
+  ...reasoningDefaults,
+  efforts: ['medium'],
+  backgroundByDefault: true,
+  needsDataSourceTool: true,
+} as const;
+
+const nonReasoning = {
+  reasoning: false,
+  efforts: [],
+  defaultEffort: null,
+  backgroundByDefault: false,
+  needsDataSourceTool: false,
+} as const;
+
+/** In the order the composer lists them. */
+export const modelRegistry: readonly ModelInfo[] = [
+  {
+    ...reasoningDefaults,
+    id: 'gpt-5-pro',
+    label: 'GPT-5 pro',
+    contextWindowTokens: 400 * k,
+    maxOutputTokens: 272 * k,
+    efforts: ['high'],
+    defaultEffort: 'high',
+    backgroundByDefault: true,
+    price: price(15, null, 120),
+  },
+  {
+    ...reasoningDefaults,
+    id: 'gpt-5.2-pro',
+    label: 'GPT-5.2 pro',
+    contextWindowTokens: 400 * k,
+    maxOutputTokens: null, // Not documented.
+    efforts: ['medium', 'high', 'xhigh'],
+    backgroundByDefault: true,
+    price: price(21, null, 168),
+  },
+  {
+    ...reasoningDefaults,
+    id: 'gpt-5.2',
+    label: 'GPT-5.2',
+    contextWindowTokens: 400 * k,
+    maxOutputTokens: 128 * k,
+    efforts: ['none', 'low', 'medium', 'high', 'xhigh'],
+    price: price(1.75, 0.175, 14),
+  },
+  {
+    ...reasoningDefaults,
+    id: 'gpt-5.1',
+    label: 'GPT-5.1',
+    contextWindowTokens: 400 * k,
+    maxOutputTokens: 128 * k,
+    efforts: ['none', 'low', 'medium', 'high'],
+    price: price(1.25, 0.125, 10),
+  },
+  {
+    ...reasoningDefaults,
+    id: 'gpt-5',
+    label: 'GPT-5',
+    contextWindowTokens: 400 * k,
+    maxOutputTokens: 128 * k,
+    efforts: gpt5Efforts,
+    price: price(1.25, 0.125, 10),
+  },
+  {
+    ...reasoningDefaults,
+    id: 'gpt-5-mini',
+    label: 'GPT-5 mini',
+    contextWindowTokens: 400 * k,
+    maxOutputTokens: 128 * k,
+    efforts: gpt5Efforts,
+    price: price(0.25, 0.025, 2),
+  },
+  {
+    ...reasoningDefaults,
+    id: 'o3-pro',
+    label: 'o3-pro',
+    contextWindowTokens: 200 * k,
+    maxOutputTokens: 100 * k, // Likely, but marked uncertain in the price table.
+    efforts: oSeriesEfforts,
+    backgroundByDefault: true,
+    price: price(20, null, 80),
+  },
+  {
+    ...reasoningDefaults,
+    id: 'o3',
+    label: 'o3',
+    contextWindowTokens: 200 * k,
+    maxOutputTokens: 100 * k,
+    efforts: oSeriesEfforts,
+    price: price(2, 0.5, 8),
+  },
+  {
+    ...reasoningDefaults,
+    id: 'o4-mini',
+    label: 'o4-mini',
+    contextWindowTokens: 200 * k,
+    maxOutputTokens: 100 * k,
+    efforts: oSeriesEfforts,
+    price: price(1.1, 0.275, 4.4),
+  },
+  {
+    ...deepResearch,
+    id: 'o3-deep-research',
+    label: 'o3 deep research',
+    contextWindowTokens: 200 * k,
+    maxOutputTokens: 100 * k, // Likely, but marked uncertain in the price table.
+    price: price(10, 2.5, 40),
+  },
+  {
+    ...deepResearch,
+    id: 'o4-mini-deep-research',
+    label: 'o4-mini deep research',
+    contextWindowTokens: 200 * k,
+    maxOutputTokens: 100 * k,
+    price: price(2, 0.5, 8),
+  },
+  {
+    ...nonReasoning,
+    id: 'gpt-4.1',
+    label: 'GPT-4.1',
+    contextWindowTokens: 1_047_576,
+    maxOutputTokens: 32_768,
+    price: price(2, 0.5, 8),
+  },
+  {
+    ...nonReasoning,
+    id: 'gpt-4.1-mini',
+    label: 'GPT-4.1 mini',
+    contextWindowTokens: 1_047_576,
+    maxOutputTokens: 32_768,
+    price: price(0.4, 0.1, 1.6),
+  },
+];
+
+const modelsById: ReadonlyMap<string, ModelInfo> = new Map(modelRegistry.map((m) => [m.id, m]));
+
+/** The date suffix of a pinned snapshot name, e.g. `-2025-10-06` in `gpt-5-pro-2025-10-06`. */
+const snapshotDateSuffix = /-\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A model by its id or by a dated snapshot name (the server reports `gpt-5-pro-2025-10-06` in
+ * `response.model`): all snapshots of a model share its limits and price here.
+ */
+export function findModel(id: string): ModelInfo | undefined {
+  return modelsById.get(id) ?? modelsById.get(id.replace(snapshotDateSuffix, ''));
+}
+
+/** Every known model's price with the person's overrides applied, by model id. */
+export function effectivePrices(overrides: PriceOverrides = {}): Record<string, ModelPrice> {
+  return Object.fromEntries(
+    modelRegistry.map((m) => [m.id, applyPriceOverride(m.price, overrides[m.id])]),
+  );
+}
+
+/**
+ * The price in force for a model id or snapshot name; undefined for a model Mull does not know
+ * (an override alone does not make a model known: it has no limits to go with the price).
+ */
+export function priceFor(modelId: string, overrides: PriceOverrides = {}): ModelPrice | undefined {
+  const model = findModel(modelId);
+  return model && applyPriceOverride(model.price, overrides[model.id]);
+}
