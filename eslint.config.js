@@ -55,6 +55,8 @@ const layerBans = [
   },
   {
     files: ['electron/core/**/*.ts'],
+    // Tests may use the emulator from e2e/; the engine itself may not.
+    ignores: ['**/*.test.ts', '**/test-support/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -155,6 +157,22 @@ export default tseslint.config(
     },
   },
   ...layerBans,
+  {
+    files: ['electron/core/**/*.test.ts', 'electron/core/**/test-support/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'The job engine runs under plain Node: never import electron here.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -1,5 +1,11 @@
 // The job store's public face: open the database, then read and write jobs through a JobStore.
-export { databaseFileName, databasePathIn, openDatabase, type Database } from './open-database.js';
+export {
+  databaseFileName,
+  databasePathIn,
+  openDatabase,
+  openLockDatabase,
+  type Database,
+} from './open-database.js';
 export { JobStore, type JobStoreOptions } from './job-store.js';
 export { JobPatch } from './job-patch.js';
 export {

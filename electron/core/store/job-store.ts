@@ -56,6 +56,7 @@ export class JobStore {
   readonly #insert: Statement<NamedParams>;
   readonly #get: Statement<[string], JobRow>;
   readonly #getByResponseId: Statement<[string], JobRow>;
+  readonly #findByIdPrefix: Statement<[string, string], JobRow>;
   readonly #delete: Statement<[string]>;
   readonly #unfinished: Statement<[string], JobRow>;
   readonly #appendEvent: Statement<[string, number, string, string | null]>;
@@ -75,6 +76,9 @@ export class JobStore {
     );
     this.#get = db.prepare(`SELECT ${columnList} FROM jobs WHERE id = ?`);
     this.#getByResponseId = db.prepare(`SELECT ${columnList} FROM jobs WHERE response_id = ?`);
+    this.#findByIdPrefix = db.prepare(
+      `SELECT ${columnList} FROM jobs WHERE substr(id, 1, length(?)) = ? ORDER BY created_at LIMIT 10`,
+    );
     this.#delete = db.prepare('DELETE FROM jobs WHERE id = ?');
     this.#unfinished = db.prepare(
       `SELECT ${columnList} FROM jobs WHERE status IN (SELECT value FROM json_each(?)) ` +
@@ -126,6 +130,12 @@ export class JobStore {
    * Writes the fields present in `patch`, raises the revision by one, sets updatedAt, and returns
    * the stored job. A patch without fields changes nothing. Throws JobNotFoundError.
    */
+  /** Jobs whose id starts with `prefix` (at most 10), for ids typed by people. */
+  findByIdPrefix(prefix: string): Job[] {
+    if (prefix === '') return [];
+    return this.#findByIdPrefix.all(prefix, prefix).map(rowToJob);
+  }
+
   update(id: JobId, patch: JobPatch): Job {
     const columns = fieldsToColumns(JobPatch.parse(patch));
     const names = Object.keys(columns);

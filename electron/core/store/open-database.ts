@@ -145,3 +145,13 @@ function unreadable(path: string, detail: string, cause?: unknown): StoreOpenErr
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * Opens the small database used only as an OS-level lock (see engine/driver-lock.ts). It never
+ * waits for a lock held by another process: the caller must learn at once that it is held.
+ */
+export function openLockDatabase(path: string): Database {
+  // Rollback-journal mode (the default; never WAL here): BEGIN EXCLUSIVE then takes an exclusive
+  // file lock at once and holds it until the transaction ends or the process dies.
+  return new BetterSqlite3(path, { timeout: 0 });
+}

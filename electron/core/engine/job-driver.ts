@@ -1,0 +1,449 @@
+// Drives one job until it is terminal, or needs the person (a key, an unknown fate): create, then
+// the resume ladder: stream from the cursor -> reconnect with backoff and jitter -> poll -> done.
+import type { Job } from '../../../shared/job.js';
+import type { ModelPrice } from '../../../shared/models.js';
+import { classifyFailure, type Failure, type Phase } from '../provider/failure.js';
+import type { ResponsesClient, ServerResponse } from '../provider/responses-client.js';
+import { pollDelayMs, reconnectDelayMs } from './backoff.js';
+import type { EngineOptions } from './engine-options.js';
+import { finalStateOf, isTerminalResponse } from './final-state.js';
+import type { JobWriter } from './job-writer.js';
+import { createBodyFor } from './create-body.js';
+import { readStream, type AttemptResult, type Interruption } from './stream-attempt.js';
+import { StreamFold } from './stream-fold.js';
+import { WakeSignal } from './wake-signal.js';
+
+export interface DriverDeps {
+  writer: JobWriter;
+  client: ResponsesClient;
+  /** The previous response of the conversation, for a follow-up. */
+  previousResponseId: string | undefined;
+  price: ModelPrice | undefined;
+  options: EngineOptions;
+  now: () => number;
+}
+
+/** How a driver's run ended, for the manager. */
+export type DriverExit = 'settled' | 'needs_key' | 'stopped' | 'detached';
+
+type Mode = 'create' | 'stream' | 'poll';
+
+export class JobDriver {
+  private job: Job;
+  private readonly fold: StreamFold;
+  private readonly wake = new WakeSignal();
+  private interrupt: ((why: Interruption) => void) | undefined;
+  private stopped = false;
+  private cancelWanted = false;
+  private restreamRefused = false;
+  private mode: Mode;
+  /** Consecutive attempts that made no progress (reconnects, or polls failing). */
+  private failures = 0;
+  private polls = 0;
+  /** True when every event up to the terminal one was applied from streams. */
+  private streamedToEnd = false;
+
+  constructor(
+    job: Job,
+    private readonly deps: DriverDeps,
+    private readonly detachAfterCreate = false,
+  ) {
+    this.job = job;
+    this.fold = new StreamFold(job);
+    this.mode = job.responseId === null ? 'create' : job.status === 'polling' ? 'poll' : 'stream';
+  }
+
+  get id(): string {
+    return this.job.id;
+  }
+
+  /** Stops at the next step without changing the job (shutdown): it resumes on the next start. */
+  stop(): void {
+    this.stopped = true;
+    this.interrupt?.('stop');
+    this.wake.wake();
+  }
+
+  /** Wake, network back: reconnect now instead of after the current backoff or stall. */
+  reconcile(): void {
+    if (!this.restreamRefused && this.mode === 'poll' && this.job.responseId !== null)
+      this.mode = 'stream';
+    this.failures = 0;
+    this.interrupt?.('reconcile');
+    this.wake.wake();
+  }
+
+  /** Cancel on the server, then confirm the final state with a GET. */
+  requestCancel(): void {
+    this.cancelWanted = true;
+    // Never abort a create in flight: the server may already have started the job. The cancel
+    // goes out as soon as the response id arrives (see onApplied).
+    if (!(this.mode === 'create' && this.job.status === 'submitting')) this.interrupt?.('cancel');
+    this.wake.wake();
+  }
+
+  async run(): Promise<DriverExit> {
+    if (this.job.status === 'submitting' && this.job.responseId === null) {
+      // A previous process sent the create request and died before storing the id.
+      this.markUnknown(
+        'Mull stopped after sending this job and before the server confirmed it. It may be running on the server; resubmit it if it does not appear there.',
+      );
+      return 'settled';
+    }
+    while (!this.stopped) {
+      if (this.cancelWanted) {
+        const exit = await this.cancelNow();
+        if (exit) return exit;
+        continue;
+      }
+      const exit = this.mode === 'poll' ? await this.pollOnce() : await this.streamOnce();
+      if (exit) return exit;
+    }
+    this.deps.writer.flush();
+    return 'stopped';
+  }
+
+  private async streamOnce(): Promise<DriverExit | undefined> {
+    const creating = this.mode === 'create';
+    if (creating && this.job.status !== 'submitting') {
+      // Stored before the request leaves: a crash from here on leaves a job of unknown fate.
+      this.write({ status: 'submitting', submittedAt: this.deps.now() });
+    }
+    let detachTimer: NodeJS.Timeout | undefined;
+    const result = await readStream(
+      (signal) =>
+        creating
+          ? this.deps.client.create(createBodyFor(this.job, this.deps.previousResponseId), signal)
+          : this.deps.client.resume(this.responseId(), this.fold.cursor, signal),
+      {
+        fold: this.fold,
+        stallMs: this.deps.options.stallMs,
+        setInterrupt: (interrupt) => (this.interrupt = interrupt),
+        onApplied: (outcome) => {
+          if (outcome === 'text' && !this.isResuming()) {
+            this.deps.writer.stage(this.job.id, () => this.foldPatch());
+            return;
+          }
+          const firstId = this.job.responseId === null && this.fold.responseId !== null;
+          this.writeFold(outcome === 'terminal');
+          if (firstId && this.cancelWanted) this.interrupt?.('cancel');
+          if (firstId && this.detachAfterCreate) {
+            detachTimer = setTimeout(
+              () => this.interrupt?.('detach'),
+              this.deps.options.detachAfterMs,
+            );
+          }
+        },
+      },
+    );
+    clearTimeout(detachTimer);
+    if (creating && this.fold.responseId !== null) this.mode = 'stream';
+    return this.afterStream(result, creating);
+  }
+
+  private async afterStream(
+    result: AttemptResult,
+    creating: boolean,
+  ): Promise<DriverExit | undefined> {
+    const end = result.end;
+    if (result.progressed) this.failures = 0;
+    if (end.kind === 'terminal') {
+      this.streamedToEnd = true;
+      this.finish(this.fold.terminalResponse as ServerResponse);
+      return 'settled';
+    }
+    if (end.kind === 'interrupted') {
+      this.deps.writer.flush();
+      if (end.why === 'detach') return 'detached';
+      if (end.why === 'stalled') {
+        this.deps.writer.note(this.job.id, {
+          kind: 'stalled',
+          detail: `no event for ${this.deps.options.stallMs} ms`,
+        });
+        return this.reconnectSoon('stalled', undefined, true);
+      }
+      return undefined; // stop, cancel, reconcile: the loop handles them
+    }
+    if (creating && this.fold.responseId === null) return this.createFailed(end);
+    if (end.kind === 'failed')
+      return this.handleFailure(classifyFailure(end.error, 'resume'), 'resume');
+    // ended, gap, error frame: a disconnect.
+    if (end.kind === 'ended' && !result.progressed && this.failures > 0) {
+      // A resume that replayed nothing new and ended: the response may have ended without a
+      // terminal event (cancelled elsewhere). Ask the server before trying again.
+      const exit = await this.pollOnce();
+      if (exit) return exit;
+    }
+    const reason =
+      end.kind === 'error-frame'
+        ? `error frame: ${end.reason}`
+        : end.kind === 'gap'
+          ? 'events missing'
+          : 'stream ended early';
+    return this.reconnectSoon(reason);
+  }
+
+  /** The create stream ended before the server named the response. */
+  private async createFailed(end: AttemptResult['end']): Promise<DriverExit | undefined> {
+    if (end.kind !== 'failed') {
+      this.markUnknown(
+        'The connection dropped right after the job was sent, before the server confirmed it. It may be running on the server; resubmit it if it does not appear there.',
+      );
+      return 'settled';
+    }
+    const failure = classifyFailure(end.error, 'create');
+    switch (failure.kind) {
+      case 'transient': {
+        // The server answered with an error: nothing was started, so sending again is safe.
+        this.failures++;
+        if (this.failures > this.deps.options.createAttempts) {
+          this.fail(
+            'create_failed',
+            `The provider kept refusing the job (${failure.reason}). Retry it later.`,
+          );
+          return 'settled';
+        }
+        this.write({ status: 'pending' }, { kind: 'disconnected', detail: failure.reason });
+        await this.wake.sleep(
+          reconnectDelayMs(this.deps.options.backoff, this.failures - 1, failure.retryAfterMs),
+        );
+        return undefined;
+      }
+      case 'not_sent':
+        this.failures++;
+        this.write({ status: 'pending' }, { kind: 'disconnected', detail: failure.reason });
+        await this.wake.sleep(
+          reconnectDelayMs(this.deps.options.backoff, Math.min(this.failures, 8)),
+        );
+        return undefined;
+      case 'ambiguous':
+        this.markUnknown(
+          `${failure.reason} It may be running on the server; resubmit it if it does not appear there.`,
+        );
+        return 'settled';
+      default:
+        return this.handleFailure(failure, 'create');
+    }
+  }
+
+  private async pollOnce(): Promise<DriverExit | undefined> {
+    if (this.job.status !== 'polling' && this.mode === 'poll') {
+      this.write({ status: 'polling' }, { kind: 'polling' });
+    }
+    const controller = new AbortController();
+    this.interrupt = (why) => controller.abort(why);
+    try {
+      const { response, pollAfterMs } = await this.deps.client.poll(
+        this.responseId(),
+        controller.signal,
+      );
+      if (this.mode === 'poll') this.failures = 0;
+      if (isTerminalResponse(response)) {
+        this.finish(response);
+        return 'settled';
+      }
+      if (response.status !== this.job.serverStatus)
+        this.write({ serverStatus: response.status ?? null });
+      if (this.mode !== 'poll') return undefined; // a check during the stream ladder
+      await this.wake.sleep(pollDelayMs(this.deps.options.backoff, this.polls++, pollAfterMs));
+      return undefined;
+    } catch (error) {
+      if (controller.signal.aborted) return undefined;
+      return await this.handleFailure(classifyFailure(error, 'poll'), 'poll');
+    } finally {
+      this.interrupt = undefined;
+    }
+  }
+
+  private async handleFailure(failure: Failure, phase: Phase): Promise<DriverExit | undefined> {
+    switch (failure.kind) {
+      case 'needs_key':
+        this.deps.writer.flush();
+        this.write(
+          { status: 'needs_key', error: { code: 'needs_key', message: failure.reason } },
+          { kind: 'needs_key', detail: failure.reason },
+        );
+        return 'needs_key';
+      case 'expired':
+        this.deps.writer.flush();
+        this.write(
+          {
+            status: 'expired',
+            error: { code: 'expired', message: failure.reason },
+            finishedAt: this.deps.now(),
+          },
+          { kind: 'finished', detail: 'expired' },
+        );
+        return 'settled';
+      case 'permanent':
+        this.fail(failure.code, failure.message);
+        return 'settled';
+      case 'restream_refused':
+        this.restreamRefused = true;
+        this.mode = 'poll';
+        this.write({ status: 'polling' }, { kind: 'polling', detail: failure.reason });
+        return undefined;
+      case 'transient':
+        if (phase === 'poll') {
+          this.failures++;
+          await this.wake.sleep(
+            reconnectDelayMs(
+              this.deps.options.backoff,
+              Math.min(this.failures, 8),
+              failure.retryAfterMs,
+            ),
+          );
+          return undefined;
+        }
+        return this.reconnectSoon(failure.reason, failure.retryAfterMs);
+      case 'not_sent':
+      case 'ambiguous':
+        return this.reconnectSoon(failure.reason);
+    }
+  }
+
+  /** A disconnect: mark reconnecting, back off, and after too many fruitless tries, poll. */
+  private async reconnectSoon(
+    reason: string,
+    retryAfterMs?: number,
+    immediately = false,
+  ): Promise<DriverExit | undefined> {
+    this.deps.writer.flush();
+    this.failures++;
+    if (this.job.status !== 'reconnecting' && this.job.status !== 'polling') {
+      this.write({ status: 'reconnecting' }, { kind: 'disconnected', detail: reason });
+    }
+    if (this.failures > this.deps.options.backoff.resumeAttempts) {
+      this.mode = 'poll';
+      this.write(
+        { status: 'polling' },
+        { kind: 'polling', detail: `resuming failed ${this.failures - 1} times: ${reason}` },
+      );
+      return undefined;
+    }
+    if (!(immediately && this.failures === 1)) {
+      await this.wake.sleep(
+        reconnectDelayMs(this.deps.options.backoff, this.failures - 1, retryAfterMs),
+      );
+    }
+    return undefined;
+  }
+
+  private async cancelNow(): Promise<DriverExit | undefined> {
+    this.cancelWanted = false;
+    if (this.job.responseId === null) {
+      this.deps.writer.flush();
+      this.write(
+        { status: 'cancelled', finishedAt: this.deps.now() },
+        { kind: 'finished', detail: 'cancelled before it was sent' },
+      );
+      return 'settled';
+    }
+    this.deps.writer.note(this.job.id, { kind: 'cancel_requested' });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await this.deps.client.cancel(this.job.responseId);
+        break;
+      } catch (error) {
+        const failure = classifyFailure(error, 'cancel');
+        // A 400 (already finished) is fine: the GET below tells the final state.
+        if (failure.kind !== 'transient') {
+          if (failure.kind === 'needs_key' || failure.kind === 'expired')
+            return this.handleFailure(failure, 'cancel');
+          break;
+        }
+        await this.wake.sleep(
+          reconnectDelayMs(this.deps.options.backoff, attempt, failure.retryAfterMs),
+        );
+      }
+    }
+    // The server has the last word: a cancel is best effort and a response may still complete.
+    const mode = this.mode;
+    this.mode = 'poll';
+    const exit = await this.pollOnce();
+    this.mode = mode === 'create' ? 'stream' : mode;
+    return exit;
+  }
+
+  private finish(response: ServerResponse): void {
+    this.deps.writer.flush();
+    const { patch, anomaly } = finalStateOf(
+      response,
+      { answer: this.fold.answer, reasoningSummary: this.fold.reasoningSummary },
+      this.streamedToEnd,
+      this.deps.price,
+      this.deps.now(),
+    );
+    if (anomaly) this.deps.writer.note(this.job.id, { kind: 'anomaly', detail: anomaly });
+    this.write(
+      { ...this.foldPatch(), ...patch },
+      { kind: 'finished', detail: patch.status ?? null },
+    );
+  }
+
+  private fail(code: string, message: string): void {
+    this.deps.writer.flush();
+    this.write(
+      { status: 'failed', error: { code, message }, finishedAt: this.deps.now() },
+      { kind: 'finished', detail: `failed: ${code}` },
+    );
+  }
+
+  private markUnknown(message: string): void {
+    this.write(
+      { status: 'unknown', error: { code: 'unknown', message } },
+      { kind: 'finished', detail: 'unknown' },
+    );
+  }
+
+  /** Reconnecting or polling: the next applied event should flip the badge back at once. */
+  private isResuming(): boolean {
+    return this.job.status === 'reconnecting' || this.job.status === 'polling';
+  }
+
+  private responseId(): string {
+    const id = this.job.responseId ?? this.fold.responseId;
+    if (id === null) throw new Error(`job ${this.job.id} has no response id`);
+    return id;
+  }
+
+  private foldPatch() {
+    return {
+      cursor: this.fold.cursor,
+      answer: this.fold.answer,
+      reasoningSummary: this.fold.reasoningSummary,
+      serverStatus: this.fold.serverStatus,
+      responseId: this.fold.responseId,
+      resolvedModel: this.fold.resolvedModel,
+    };
+  }
+
+  /** Writes the fold now, with the job status that follows from the server status. */
+  private writeFold(terminal: boolean): void {
+    if (terminal) return; // finish() writes the terminal state with the server's last word
+    const serverStatus = this.fold.serverStatus;
+    const status = serverStatus === 'in_progress' ? 'in_progress' : 'queued';
+    const firstId = this.job.responseId === null && this.fold.responseId !== null;
+    const entry = firstId
+      ? { kind: 'created' as const, detail: this.fold.responseId }
+      : this.isResuming()
+        ? { kind: 'reconnected' as const }
+        : status === 'in_progress' && this.job.startedAt === null
+          ? { kind: 'started' as const }
+          : status !== this.job.status
+            ? { kind: status === 'queued' ? ('queued' as const) : ('started' as const) }
+            : undefined;
+    const startedAt =
+      status === 'in_progress' && this.job.startedAt === null
+        ? this.deps.now()
+        : this.job.startedAt;
+    this.write({ ...this.foldPatch(), status, startedAt }, entry);
+  }
+
+  private write(
+    patch: Parameters<JobWriter['write']>[1],
+    entry?: Parameters<JobWriter['write']>[2],
+  ): void {
+    this.job = this.deps.writer.write(this.job.id, patch, entry);
+  }
+}

@@ -1,0 +1,382 @@
+// The job manager: Mull's one entry to jobs, used by the app and the `mull` CLI alike. It owns the
+// store, the writer (write, then tell) and, when it drives, the driver lock and one JobDriver per
+// unfinished job.
+import { randomUUID } from 'node:crypto';
+import {
+  NewJob,
+  isSettled,
+  titleFor,
+  type Job,
+  type JobEvent,
+  type JobId,
+} from '../../../shared/job.js';
+import type { JobPage, JobQuery, JobSearchHit } from '../../../shared/job-query.js';
+import { ResponsesClient } from '../provider/responses-client.js';
+import { JobStore, openDatabase, type Database } from '../store/index.js';
+import { DriverLock } from './driver-lock.js';
+import { engineOptions, type EngineOptions, type EngineOptionsInput } from './engine-options.js';
+import { JobDriver, type DriverExit } from './job-driver.js';
+import { JobWriter, type ChangeListener } from './job-writer.js';
+import { EngineSettings } from './settings.js';
+
+/** Where API keys come from (the OS keychain, or OPENAI_API_KEY for headless use). */
+export interface KeySource {
+  get(providerId: string): Promise<string | undefined>;
+}
+
+export interface ManagerOptions {
+  dataDir: string;
+  keys: KeySource;
+  /** Take the driver lock and drive jobs. False: read and store only (`mull list`, `show`...). */
+  drive: boolean;
+  engine?: EngineOptionsInput;
+  now?: () => number;
+}
+
+export class JobNotFound extends Error {
+  constructor(readonly id: string) {
+    super(`There is no job '${id}'.`);
+  }
+}
+
+export class JobActionRefused extends Error {}
+
+interface ActiveDriver {
+  driver: JobDriver;
+  done: Promise<DriverExit>;
+}
+
+export class JobManager {
+  readonly store: JobStore;
+  readonly settings: EngineSettings;
+  readonly options: EngineOptions;
+  private readonly db: Database;
+  private readonly writer: JobWriter;
+  private readonly keys: KeySource;
+  private readonly now: () => number;
+  private readonly lock: DriverLock | undefined;
+  private readonly drivers = new Map<JobId, ActiveDriver>();
+  private readonly clients = new Map<string, ResponsesClient>();
+  private pendingScan: NodeJS.Timeout | undefined;
+  private idleWaiters: Array<() => void> = [];
+  private closed = false;
+
+  private constructor(options: ManagerOptions, lock: DriverLock | undefined) {
+    this.lock = lock;
+    this.keys = options.keys;
+    this.now = options.now ?? Date.now;
+    this.options = engineOptions(options.engine);
+    this.db = openDatabase(options.dataDir);
+    this.store = new JobStore(this.db, { now: this.now });
+    this.settings = new EngineSettings(this.store);
+    this.writer = new JobWriter(this.store, this.options.flushMs);
+  }
+
+  /** Opens the data directory. With `drive`, throws DriverLockedError if another process drives it. */
+  static open(options: ManagerOptions): JobManager {
+    const lock = options.drive ? DriverLock.acquire(options.dataDir) : undefined;
+    try {
+      return new JobManager(options, lock);
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
+  }
+
+  get isDriving(): boolean {
+    return this.lock !== undefined;
+  }
+
+  /** Change events, told only after the change is on disk. */
+  onChange(listener: ChangeListener): () => void {
+    return this.writer.onChange(listener);
+  }
+
+  /** Stores new jobs (several at once) and, when driving, sends them at once. */
+  submit(inputs: NewJob | NewJob[]): Job[] {
+    const list = Array.isArray(inputs) ? inputs : [inputs];
+    const parsed = list.map((input) => NewJob.parse(input));
+    for (const input of parsed) this.settings.provider(input.providerId); // unknown provider: refuse now
+    return this.submitRows(parsed.map((input) => this.newJobRow(input, {})));
+  }
+
+  /**
+   * Submits one job and returns once the server has it (its response id is stored), leaving it
+   * running on the server with no local process: `mull submit` with no driver running.
+   */
+  async submitDetached(input: NewJob): Promise<Job> {
+    if (!this.isDriving) throw new JobActionRefused('A detached submit needs the driver lock.');
+    const job = this.newJobRow(NewJob.parse(input), {});
+    this.store.transaction(() => {
+      this.store.insert(job);
+      this.store.appendEvent(job.id, 'submitted', null, job.createdAt);
+    });
+    const driver = new JobDriver(job, this.driverDeps(job), true);
+    await driver.run();
+    return this.mustGet(job.id);
+  }
+
+  get(id: JobId): Job | undefined {
+    return this.store.get(id);
+  }
+
+  /** A job by its id, or by a unique prefix of it (as people type ids on the command line). */
+  find(idOrPrefix: string): Job {
+    const exact = this.store.get(idOrPrefix);
+    if (exact) return exact;
+    const matches = this.store.findByIdPrefix(idOrPrefix);
+    if (matches.length === 1 && matches[0]) return matches[0];
+    if (matches.length > 1)
+      throw new JobActionRefused(
+        `'${idOrPrefix}' matches ${matches.length} jobs; type more of the id.`,
+      );
+    throw new JobNotFound(idOrPrefix);
+  }
+
+  events(id: JobId): JobEvent[] {
+    return this.store.events(id);
+  }
+
+  list(query: JobQuery = {}): JobPage {
+    return this.store.list(query);
+  }
+
+  search(words: string, limit?: number): JobSearchHit[] {
+    return this.store.search(words, limit);
+  }
+
+  /** Cancels on the server (or locally if never sent) and returns the job as it then is. */
+  async cancel(id: JobId): Promise<Job> {
+    const job = this.mustGet(id);
+    if (isSettled(job.status)) return job;
+    const active = this.drivers.get(id);
+    if (active) {
+      active.driver.requestCancel();
+      await active.done;
+      const after = this.mustGet(id);
+      // Not settled: that driver had already stopped (paused for a key) when asked.
+      if (isSettled(after.status)) return after;
+    }
+    if (!this.isDriving) {
+      // Another process drives this job: cancel on the server; that driver confirms the end.
+      if (job.responseId === null)
+        throw new JobActionRefused(
+          'This job has not reached the server yet; cancel it from the process that drives it.',
+        );
+      await this.clientFor(job).cancel(job.responseId);
+      return job;
+    }
+    // Not driven (waiting for a key): drive it just for the cancel.
+    const driver = new JobDriver(this.mustGet(id), this.driverDeps(job));
+    driver.requestCancel();
+    await driver.run();
+    return this.mustGet(id);
+  }
+
+  /** A new job with the same prompt and settings, linked to the old one. */
+  retry(id: JobId): Job {
+    const old = this.mustGet(id);
+    const [job] = this.submitRows([
+      this.newJobRow(this.asNewJob(old), {
+        retryOf: old.id,
+        parentId: old.parentId,
+        threadId: old.parentId ? old.threadId : undefined,
+      }),
+    ]);
+    return job as Job;
+  }
+
+  /** Continues a finished job's conversation (previous_response_id); kept in the same thread. */
+  followUp(id: JobId, input: Partial<NewJob> & { prompt: string }): Job {
+    const parent = this.mustGet(id);
+    if (parent.responseId === null || parent.status !== 'completed') {
+      throw new JobActionRefused('Only a completed job can be followed up.');
+    }
+    const merged = NewJob.parse({ ...this.asNewJob(parent), title: undefined, ...input });
+    const [job] = this.submitRows([
+      this.newJobRow(merged, { parentId: parent.id, threadId: parent.threadId }),
+    ]);
+    return job as Job;
+  }
+
+  /** Deletes a job from this computer (the server's copy, if any, is not touched). */
+  delete(id: JobId): void {
+    const job = this.mustGet(id);
+    if (
+      this.drivers.has(id) ||
+      (!isSettled(job.status) && job.status !== 'needs_key' && job.status !== 'pending')
+    ) {
+      throw new JobActionRefused('This job is still running: cancel it first, then delete it.');
+    }
+    this.writer.forget(id);
+    this.store.delete(id);
+  }
+
+  /** At start: drive every unfinished job (resume from its cursor, or poll). */
+  resumeAll(): void {
+    if (!this.isDriving) return;
+    for (const job of this.store.unfinished()) {
+      if (job.status !== 'needs_key') this.drive(job);
+    }
+    this.pendingScan ??= setInterval(() => this.adoptPending(), this.options.pendingScanMs);
+  }
+
+  /** On wake from sleep and when the network returns: every running job reconnects now. */
+  reconcile(): void {
+    for (const { driver } of this.drivers.values()) driver.reconcile();
+    this.adoptPending();
+  }
+
+  /** The key of a provider changed: jobs paused for a key carry on. */
+  keyChanged(providerId?: string): void {
+    if (!this.isDriving) return;
+    for (const job of this.store.unfinished()) {
+      if (
+        job.status === 'needs_key' &&
+        (providerId === undefined || job.providerId === providerId)
+      ) {
+        this.writer.write(
+          job.id,
+          { status: job.responseId === null ? 'pending' : 'reconnecting', error: null },
+          { kind: 'key_changed' },
+        );
+        this.drive(this.mustGet(job.id));
+      }
+    }
+  }
+
+  /** Resolves when no driver is active (every job settled, or waiting for a key). */
+  idle(): Promise<void> {
+    if (this.drivers.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Flushes, stops every driver (jobs go on on the server and resume next time), releases the lock. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.pendingScan);
+    const running = [...this.drivers.values()];
+    for (const { driver } of running) driver.stop();
+    await Promise.allSettled(running.map((d) => d.done));
+    this.writer.close();
+    this.db.close();
+    this.lock?.release();
+  }
+
+  private drive(job: Job): void {
+    if (!this.isDriving || this.closed || this.drivers.has(job.id) || isSettled(job.status)) return;
+    const driver = new JobDriver(job, this.driverDeps(job));
+    const done = driver.run().catch((error: unknown) => {
+      // A bug, not a provider failure: keep the job resumable and say so in the timeline.
+      console.error(`mull: driving job ${job.id} failed unexpectedly`, error);
+      this.store.appendEvent(job.id, 'anomaly', `driver crashed: ${String(error)}`);
+      return 'stopped' as const;
+    });
+    this.drivers.set(job.id, { driver, done });
+    void done.then(() => {
+      this.drivers.delete(job.id);
+      if (this.drivers.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+    });
+  }
+
+  /** Jobs stored by another process (`mull submit` while we drive) are sent by us. */
+  private adoptPending(): void {
+    if (!this.isDriving || this.closed) return;
+    for (const job of this.store.unfinished()) {
+      if (job.status === 'pending' && !this.drivers.has(job.id)) this.drive(job);
+    }
+  }
+
+  private driverDeps(job: Job) {
+    const parent = job.parentId === null ? undefined : this.store.get(job.parentId);
+    return {
+      writer: this.writer,
+      client: this.clientFor(job),
+      previousResponseId: parent?.responseId ?? undefined,
+      price: this.settings.price(job.model),
+      options: this.options,
+      now: this.now,
+    };
+  }
+
+  private clientFor(job: Job): ResponsesClient {
+    const provider = this.settings.provider(job.providerId);
+    const cacheKey = `${provider.id} ${provider.baseUrl} ${provider.authStyle}`;
+    let client = this.clients.get(cacheKey);
+    if (!client) {
+      client = new ResponsesClient(provider, () => this.keys.get(provider.id));
+      this.clients.set(cacheKey, client);
+    }
+    return client;
+  }
+
+  private submitRows(rows: Job[]): Job[] {
+    this.store.transaction(() => {
+      for (const row of rows) {
+        this.store.insert(row);
+        this.store.appendEvent(row.id, 'submitted', null, row.createdAt);
+      }
+    });
+    for (const row of rows) this.drive(row);
+    return rows;
+  }
+
+  private newJobRow(
+    input: ReturnType<typeof NewJob.parse>,
+    links: { retryOf?: JobId; parentId?: JobId | null; threadId?: JobId },
+  ): Job {
+    const id = randomUUID();
+    const now = this.now();
+    return {
+      id,
+      title: titleFor(input.prompt, input.title),
+      prompt: input.prompt,
+      instructions: input.instructions ?? null,
+      model: input.model,
+      providerId: input.providerId,
+      effort: input.effort ?? null,
+      reasoningSummaryMode: input.reasoningSummary ?? null,
+      maxOutputTokens: input.maxOutputTokens ?? null,
+      status: 'pending',
+      serverStatus: null,
+      responseId: null,
+      resolvedModel: null,
+      cursor: -1,
+      answer: '',
+      reasoningSummary: '',
+      usage: null,
+      cost: null,
+      error: null,
+      incompleteReason: null,
+      retryOf: links.retryOf ?? null,
+      parentId: links.parentId ?? null,
+      threadId: links.threadId ?? id,
+      createdAt: now,
+      submittedAt: null,
+      startedAt: null,
+      finishedAt: null,
+      updatedAt: now,
+      revision: 0,
+    };
+  }
+
+  private asNewJob(job: Job): ReturnType<typeof NewJob.parse> {
+    return NewJob.parse({
+      prompt: job.prompt,
+      title: job.title === titleFor(job.prompt) ? undefined : job.title,
+      model: job.model,
+      providerId: job.providerId,
+      effort: job.effort ?? undefined,
+      reasoningSummary: job.reasoningSummaryMode ?? undefined,
+      maxOutputTokens: job.maxOutputTokens ?? undefined,
+      instructions: job.instructions ?? undefined,
+    });
+  }
+
+  private mustGet(id: JobId): Job {
+    const job = this.store.get(id);
+    if (!job) throw new JobNotFound(id);
+    return job;
+  }
+}

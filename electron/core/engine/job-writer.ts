@@ -1,0 +1,104 @@
+// Every write of a job's state goes through here, so two rules hold everywhere:
+// - write, then tell: listeners hear about a change only after its transaction committed;
+// - cheap persistence: streamed text is coalesced into one transaction per flush interval for all
+//   jobs together, while status changes and terminal states are written at once.
+import type { Job, JobEventKind, JobId } from '../../../shared/job.js';
+import { isTerminal } from '../../../shared/job.js';
+import type { JobPatch, JobStore } from '../store/index.js';
+
+export interface JobChange {
+  job: Job;
+  /** True on the write that made the job terminal (for notifications). */
+  becameTerminal: boolean;
+}
+
+export type ChangeListener = (change: JobChange) => void;
+
+export interface TimelineEntry {
+  kind: JobEventKind;
+  detail?: string | null;
+}
+
+export class JobWriter {
+  private staged = new Map<JobId, () => JobPatch>();
+  private timer: NodeJS.Timeout | undefined;
+  private listeners = new Set<ChangeListener>();
+  /** Transactions committed, for the benchmark's tx-per-job-second figure. */
+  transactions = 0;
+
+  constructor(
+    private readonly store: JobStore,
+    private readonly flushMs: number,
+  ) {}
+
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Writes now (with a timeline entry, in the same transaction), then tells. */
+  write(id: JobId, patch: JobPatch, entry?: TimelineEntry): Job {
+    const staged = this.staged.get(id);
+    this.staged.delete(id);
+    const before = this.store.get(id);
+    const job = this.store.transaction(() => {
+      // A staged text patch is older than this one: apply it first so nothing is lost.
+      const updated = this.store.update(id, staged ? { ...staged(), ...patch } : patch);
+      if (entry) this.store.appendEvent(id, entry.kind, entry.detail ?? null);
+      return updated;
+    });
+    this.transactions++;
+    this.tell([
+      { job, becameTerminal: isTerminal(job.status) && !(before && isTerminal(before.status)) },
+    ]);
+    return job;
+  }
+
+  /** Appends a timeline entry alone. */
+  note(id: JobId, entry: TimelineEntry): void {
+    this.store.appendEvent(id, entry.kind, entry.detail ?? null);
+  }
+
+  /** Remembers how to build a job's latest text patch; written at the next flush. */
+  stage(id: JobId, patch: () => JobPatch): void {
+    this.staged.set(id, patch);
+    this.timer ??= setTimeout(() => this.flush(), this.flushMs);
+  }
+
+  /** Writes every staged patch in one transaction, then tells. */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.staged.size === 0) return;
+    const batch = [...this.staged];
+    this.staged.clear();
+    const jobs = this.store.transaction(() =>
+      batch.map(([id, patch]) => this.store.update(id, patch())),
+    );
+    this.transactions++;
+    this.tell(jobs.map((job) => ({ job, becameTerminal: false })));
+  }
+
+  /** Drops what is staged for a job (it was deleted). */
+  forget(id: JobId): void {
+    this.staged.delete(id);
+  }
+
+  close(): void {
+    this.flush();
+    this.listeners.clear();
+  }
+
+  private tell(changes: JobChange[]): void {
+    for (const change of changes) {
+      for (const listener of this.listeners) {
+        try {
+          listener(change);
+        } catch (error) {
+          // A failing listener (a closed window) must not stop the engine.
+          console.error('mull: a job change listener failed', error);
+        }
+      }
+    }
+  }
+}
