@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { ApiError, invalidRequest } from './api-error.js';
 import type { CreateRequest } from './create-request.js';
 import { planResponse } from './response-plan.js';
+import { planFromRecording } from './recorded-plan.js';
 import { ResponseRun } from './response-run.js';
 import { RequestFaults } from './request-faults.js';
 import { RequestLog } from './request-log.js';
@@ -158,28 +159,31 @@ export class EmulatorState {
     }
     const script = this.scriptFor(req);
     const id = `resp_${randomBytes(25).toString('hex')}`;
-    const plan = planResponse(
-      id,
-      {
-        fields: {
-          createdAt: Math.floor(Date.now() / 1000),
-          modelSnapshot: req.model.snapshot,
-          background: req.background,
-          store: req.store,
-          instructions: req.instructions,
-          maxOutputTokens: req.maxOutputTokens,
-          previousResponseId: req.previousResponseId,
-          reasoning: req.reasoning,
-          metadata: req.metadata,
-          temperature: req.temperature,
-          topP: req.topP,
-        },
-        promptText: req.promptText,
-        reasoningModel: req.model.reasoning,
-        previousTokens,
-      },
-      script,
-    );
+    const plan =
+      script.recording !== undefined
+        ? planFromRecording(id, script.recording)
+        : planResponse(
+            id,
+            {
+              fields: {
+                createdAt: Math.floor(Date.now() / 1000),
+                modelSnapshot: req.model.snapshot,
+                background: req.background,
+                store: req.store,
+                instructions: req.instructions,
+                maxOutputTokens: req.maxOutputTokens,
+                previousResponseId: req.previousResponseId,
+                reasoning: req.reasoning,
+                metadata: req.metadata,
+                temperature: req.temperature,
+                topP: req.topP,
+              },
+              promptText: req.promptText,
+              reasoningModel: req.model.reasoning,
+              previousTokens,
+            },
+            script,
+          );
     const run = new ResponseRun({
       plan,
       script,

@@ -70,6 +70,12 @@ export type Timing = z.infer<typeof Timing>;
 export const ResponseScript = z.object({
   /** The answer text; default: a short Markdown answer that quotes the prompt. */
   answer: z.string().optional(),
+  /**
+   * Serve a recorded stream instead of generating one: the raw SSE text of a real create stream
+   * (e.g. from e2e/fixtures/openai-recordings). Frames are served byte for byte, with the recorded
+   * response id replaced by a fresh one; timing and the other text fields are ignored.
+   */
+  recording: z.string().optional(),
   /** Build the answer by repeating `answer` (or a default sentence) until it has this many deltas. */
   answerDeltas: z.number().int().min(1).optional(),
   /** Reasoning summary parts; streamed only when the request asks for `reasoning.summary`. */

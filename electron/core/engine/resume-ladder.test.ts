@@ -75,6 +75,7 @@ describe('stream faults: resumed from the cursor, exact text', () => {
   ] as const)('%s', async (_name, streamFaults) => {
     const job = await runScripted({ streamFaults: [...streamFaults] });
     await expectJobMatchesServer(h.emulator, job);
+    expect(timeline(job)).not.toContain('anomaly');
     expect(job.status).toBe('completed');
     expect(timeline(job)).toContain('disconnected');
     expect(timeline(job)).toContain('reconnected');

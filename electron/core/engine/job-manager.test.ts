@@ -1,0 +1,206 @@
+// The manager's promises to its callers: several jobs at once, list and search, retry and
+// follow-up threads, local delete, restart and resume, write-then-tell, one driver per directory.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Job } from '../../../shared/job.js';
+import { DriverLockedError } from './driver-lock.js';
+import { JobActionRefused } from './job-manager.js';
+import {
+  isStatus,
+  startHarness,
+  testProviderId,
+  type Harness,
+} from './test-support/engine-harness.js';
+import { expectJobMatchesServer } from './test-support/server-truth.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(() => h.close());
+
+const done = isStatus('completed', 'incomplete', 'failed', 'cancelled', 'expired', 'unknown');
+const ask = (prompt: string, extra: Record<string, unknown> = {}) => ({
+  prompt,
+  model: 'gpt-5',
+  providerId: testProviderId,
+  ...extra,
+});
+
+describe('submitting and reading jobs', () => {
+  it('submits several at once; each completes with its own answer, created exactly once', async () => {
+    for (let i = 0; i < 5; i++) {
+      await h.emulator.control.addScript({
+        match: { promptIncludes: `question ${i}` },
+        script: { answer: `Answer number ${i} — ✓`, timing: { deltaIntervalMs: 2 } },
+      });
+    }
+    const jobs = h.manager.submit([0, 1, 2, 3, 4].map((i) => ask(`question ${i}`)));
+    expect(jobs.map((j) => j.status)).toEqual([
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+      'pending',
+    ]);
+    const finished = await Promise.all(jobs.map((j) => h.waitFor(j.id, done)));
+    finished.forEach((job, i) => expect(job.answer).toBe(`Answer number ${i} — ✓`));
+    for (const job of finished) await expectJobMatchesServer(h.emulator, job);
+    expect((await h.emulator.control.requests({ kind: 'create' })).length).toBe(5);
+  });
+
+  it('lists with filters and pages, and finds jobs by words of their answers', async () => {
+    await h.emulator.control.addScript({
+      match: { promptIncludes: 'otter' },
+      script: { answer: 'Sea otters hold hands while sleeping.' },
+    });
+    const [otter] = h.manager.submit(ask('Tell me about otters'));
+    const [other] = h.manager.submit(ask('Something else'));
+    await h.waitFor(otter?.id ?? '', done);
+    await h.waitFor(other?.id ?? '', done);
+    const page = h.manager.list({ limit: 1 });
+    expect(page.total).toBe(2);
+    expect(page.jobs).toHaveLength(1);
+    expect(h.manager.list({ limit: 1, cursor: page.nextCursor }).jobs).toHaveLength(1);
+    expect(h.manager.list({ statuses: ['completed'] }).total).toBe(2);
+    expect(h.manager.list({ statuses: ['failed'] }).total).toBe(0);
+    const hits = h.manager.search('sleeping otters');
+    expect(hits.map((hit) => hit.id)).toEqual([otter?.id]);
+    expect(h.manager.find(otter?.id.slice(0, 8) ?? '')).toMatchObject({ id: otter?.id });
+  });
+
+  it('refuses an empty prompt or an unknown provider with a clear message, storing nothing', () => {
+    expect(() => h.manager.submit(ask(''))).toThrow(/The prompt is empty/);
+    expect(() => h.manager.submit({ prompt: 'x', model: 'gpt-5', providerId: 'nowhere' })).toThrow(
+      /There is no provider 'nowhere'/,
+    );
+    expect(h.manager.list().total).toBe(0);
+  });
+});
+
+describe('retry, follow-up, delete', () => {
+  it('retry makes a new job linked to the old one', async () => {
+    await h.emulator.control.addScript({
+      script: { ending: { kind: 'failed', code: 'server_error' } },
+    });
+    const [first] = h.manager.submit(ask('Flaky'));
+    const failed = await h.waitFor(first?.id ?? '', done);
+    expect(failed.status).toBe('failed');
+    const retried = h.manager.retry(failed.id);
+    expect(retried).toMatchObject({ retryOf: failed.id, prompt: 'Flaky', status: 'pending' });
+    expect((await h.waitFor(retried.id, done)).status).toBe('completed');
+  });
+
+  it('a follow-up sends previous_response_id and stays in the thread', async () => {
+    const [first] = h.manager.submit(ask('First question'));
+    const parent = await h.waitFor(first?.id ?? '', done);
+    const child = h.manager.followUp(parent.id, { prompt: 'And then?' });
+    expect(child).toMatchObject({ parentId: parent.id, threadId: parent.threadId, model: 'gpt-5' });
+    await h.waitFor(child.id, done);
+    const creates = await h.emulator.control.requests({ kind: 'create' });
+    expect((creates[1]?.body as { previous_response_id?: string }).previous_response_id).toBe(
+      parent.responseId,
+    );
+    expect(h.manager.list({ threadId: parent.threadId }).total).toBe(2);
+  });
+
+  it('delete removes a finished job locally; a running one must be cancelled first', async () => {
+    await h.emulator.control.addScript({ script: { timing: { deltaIntervalMs: 50 } } });
+    const [running] = h.manager.submit(ask('Slow'));
+    await h.waitFor(running?.id ?? '', (j) => j.responseId !== null);
+    expect(() => h.manager.delete(running?.id ?? '')).toThrow(JobActionRefused);
+    const cancelled = await h.manager.cancel(running?.id ?? '');
+    h.manager.delete(cancelled.id);
+    expect(h.manager.get(cancelled.id)).toBeUndefined();
+    expect(h.manager.search('Slow')).toEqual([]);
+  });
+});
+
+describe('restart and resume', () => {
+  it('a restart mid-stream resumes from the stored cursor: exact text, one create', async () => {
+    await h.emulator.control.addScript({
+      script: { answerDeltas: 120, answer: 'ß∂ƒ 🧠 ', timing: { deltaIntervalMs: 5 } },
+    });
+    const [submitted] = h.manager.submit(ask('Long'));
+    const id = submitted?.id ?? '';
+    const partial = await h.waitFor(id, (j) => j.cursor > 40);
+    await h.manager.close();
+    const stored = h.open({ drive: false }).get(id);
+    expect(stored?.cursor).toBeGreaterThanOrEqual(partial.cursor);
+    const restarted = h.open();
+    restarted.resumeAll();
+    const job = await h.waitFor(id, done, restarted);
+    await expectJobMatchesServer(h.emulator, job);
+    expect((await h.emulator.control.requests({ kind: 'create' })).length).toBe(1);
+    const resume = (await h.emulator.control.requests({ kind: 'stream' }))[0];
+    expect(Number(resume?.query.starting_after)).toBeGreaterThanOrEqual(partial.cursor);
+  });
+
+  it('a restart after the re-stream age limit goes to polling and completes', async () => {
+    await h.emulator.control.addScript({
+      script: { answerDeltas: 60, timing: { deltaIntervalMs: 5 }, pollAfterMs: 10 },
+    });
+    const [submitted] = h.manager.submit(ask('Age'));
+    const id = submitted?.id ?? '';
+    await h.waitFor(id, (j) => j.cursor > 10);
+    await h.manager.close();
+    await h.emulator.control.configure({ restreamMaxAgeMs: 0 });
+    const restarted = h.open();
+    restarted.resumeAll();
+    const job = await h.waitFor(id, done, restarted);
+    await expectJobMatchesServer(h.emulator, job);
+    expect(restarted.events(id).map((e) => e.kind)).toContain('polling');
+    expect((await h.emulator.control.requests({ kind: 'create' })).length).toBe(1);
+  });
+
+  it('a pending job stored by another process is picked up by the running driver', async () => {
+    const reader = h.open({ drive: false });
+    const [stored] = reader.submit(ask('From the CLI'));
+    expect(stored?.status).toBe('pending');
+    h.manager.resumeAll(); // starts the scan for jobs stored by others
+    await expectJobMatchesServer(h.emulator, await h.waitFor(stored?.id ?? '', done));
+  });
+});
+
+describe('write, then tell', () => {
+  it('every change event shows a state that is already in the database', async () => {
+    const reader = h.open({ drive: false });
+    const mismatches: string[] = [];
+    let events = 0;
+    h.manager.onChange(({ job }) => {
+      events++;
+      const onDisk = reader.get(job.id);
+      if (!onDisk || onDisk.revision < job.revision || onDisk.status !== job.status) {
+        mismatches.push(
+          `${job.status}@${job.revision} vs ${String(onDisk?.status)}@${String(onDisk?.revision)}`,
+        );
+      }
+    });
+    await h.emulator.control.addScript({
+      script: { answerDeltas: 50, timing: { deltaIntervalMs: 2 } },
+    });
+    const [submitted] = h.manager.submit(ask('Tell'));
+    await h.waitFor(submitted?.id ?? '', done);
+    expect(events).toBeGreaterThan(2);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('the terminal event is told exactly once per job', async () => {
+    const terminal: Job[] = [];
+    h.manager.onChange(({ job, becameTerminal }) => {
+      if (becameTerminal) terminal.push(job);
+    });
+    const [submitted] = h.manager.submit(ask('Once'));
+    await h.waitFor(submitted?.id ?? '', done);
+    expect(terminal.map((j) => j.status)).toEqual(['completed']);
+  });
+});
+
+describe('one driver per data directory', () => {
+  it('a second driving process is refused while the first holds the lock, and can take over after', async () => {
+    expect(() => h.open()).toThrow(DriverLockedError);
+    const reader = h.open({ drive: false });
+    expect(reader.isDriving).toBe(false);
+    await h.manager.close();
+    expect(h.open().isDriving).toBe(true);
+  });
+});

@@ -1,0 +1,62 @@
+// Real streams recorded from OpenAI, replayed by the emulator byte for byte through the engine,
+// with and without disconnects: the job's text is exactly the recorded completed response's.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StreamFault } from '../../../e2e/openai-emulator/index.js';
+import {
+  outputText,
+  readRecording,
+  recordedSse,
+} from '../../../e2e/openai-emulator/test-support/sse.js';
+import {
+  isStatus,
+  startHarness,
+  testProviderId,
+  type Harness,
+} from './test-support/engine-harness.js';
+
+const [createEntry, pollEntry] = readRecording('background-stream-resume.json');
+if (!createEntry || !pollEntry) throw new Error('recording missing');
+const recording = recordedSse(createEntry);
+const recordedText = outputText(pollEntry.ResponseBody as Record<string, unknown>);
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+describe('the recorded background stream', () => {
+  it.each<[string, StreamFault[]]>([
+    ['straight through', []],
+    ['cut by a reset in the middle', [{ kind: 'reset', afterSeq: 150 }]],
+    ['cut mid-frame right after the created event', [{ kind: 'close-mid-frame', afterSeq: 0 }]],
+    [
+      'cut three times, once just before the end',
+      [
+        { kind: 'reset', afterSeq: 40 },
+        { kind: 'close-mid-frame', afterSeq: 200 },
+        { kind: 'error-frame', afterSeq: 333, shape: 'nested', code: 'server_error', message: 'x' },
+      ],
+    ],
+  ])('%s gives the recorded text', async (_name, streamFaults) => {
+    await h.emulator.control.addScript({ script: { recording, streamFaults } });
+    const [submitted] = h.manager.submit({
+      prompt: 'Tell me a bedtime story.',
+      model: 'gpt-4.1-mini',
+      providerId: testProviderId,
+    });
+    const job = await h.waitFor(submitted?.id ?? '', isStatus('completed', 'failed', 'unknown'));
+    expect(job.status).toBe('completed');
+    expect(job.answer).toBe(recordedText);
+    expect(job.cursor).toBe(335);
+    expect(job.resolvedModel).toBe('gpt-4.1-mini-2025-04-14');
+    expect(job.usage).toEqual({
+      inputTokens: 13,
+      cachedTokens: 0,
+      outputTokens: 329,
+      reasoningTokens: 0,
+      totalTokens: 342,
+    });
+    expect(h.manager.events(job.id).some((e) => e.kind === 'anomaly')).toBe(false);
+  });
+});
