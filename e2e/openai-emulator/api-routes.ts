@@ -127,7 +127,7 @@ async function dispatch(
       poll(state, state.findRun(id), res);
       return;
     case 'stream':
-      return restream(state, state.findRun(id), url, res);
+      return restream(state, state.findRun(id), url, res, entry);
     case 'cancel':
       cancel(state.findRun(id), res);
       return;
@@ -160,7 +160,7 @@ async function create(
   const request = parseCreateRequest(body);
   const run = state.createResponse(request);
   entry.responseId = run.id;
-  if (request.stream) return streamEvents(run, res, 0);
+  if (request.stream) return streamEvents(run, res, 0, entry);
   if (!request.background) {
     // A foreground request without streaming waits for the whole answer.
     const closed = new AbortController();
@@ -182,6 +182,7 @@ async function restream(
   run: ResponseRun,
   url: URL,
   res: ServerResponse,
+  entry: LoggedRequest,
 ): Promise<void> {
   if (!run.createdStreaming) {
     throw invalidRequest(
@@ -210,7 +211,7 @@ async function restream(
     }
     firstSeq = n + 1;
   }
-  return streamEvents(run, res, firstSeq);
+  return streamEvents(run, res, firstSeq, entry);
 }
 
 function cancel(run: ResponseRun, res: ServerResponse): void {

@@ -12,6 +12,7 @@ export async function streamEvents(
   run: ResponseRun,
   res: ServerResponse,
   firstSeq: number,
+  logEntry: { status: number },
 ): Promise<void> {
   const closed = new AbortController();
   res.on('close', () => closed.abort());
@@ -22,6 +23,7 @@ export async function streamEvents(
     connection: 'keep-alive',
   });
   res.flushHeaders();
+  logEntry.status = 200; // logged as open while the stream is still going
   const chunker = run.script.chunking ? new Chunker(run.script.chunking) : undefined;
   const write = (bytes: Buffer): Promise<void> =>
     chunker

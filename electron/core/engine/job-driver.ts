@@ -42,6 +42,8 @@ export class JobDriver {
   private polls = 0;
   /** True when every event up to the terminal one was applied from streams. */
   private streamedToEnd = false;
+  /** Built once: staged on every text event, so no closure per event. */
+  private readonly stagedText = () => this.foldPatch();
 
   constructor(
     job: Job,
@@ -121,7 +123,7 @@ export class JobDriver {
         setInterrupt: (interrupt) => (this.interrupt = interrupt),
         onApplied: (outcome) => {
           if (outcome === 'text' && !this.isResuming()) {
-            this.deps.writer.stage(this.job.id, () => this.foldPatch());
+            this.deps.writer.stage(this.job.id, this.stagedText);
             return;
           }
           const firstId = this.job.responseId === null && this.fold.responseId !== null;

@@ -87,6 +87,11 @@ export class JobManager {
     return this.lock !== undefined;
   }
 
+  /** Counters for benchmarks and diagnostics. */
+  stats(): { transactions: number; activeDrivers: number } {
+    return { transactions: this.writer.transactions, activeDrivers: this.drivers.size };
+  }
+
   /** Change events, told only after the change is on disk. */
   onChange(listener: ChangeListener): () => void {
     return this.writer.onChange(listener);
@@ -153,6 +158,7 @@ export class JobManager {
     if (active) {
       active.driver.requestCancel();
       await active.done;
+      if (this.closed) return job; // shut down meanwhile: the cancel resumes with the job next time
       const after = this.mustGet(id);
       // Not settled: that driver had already stopped (paused for a key) when asked.
       if (isSettled(after.status)) return after;

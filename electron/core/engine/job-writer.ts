@@ -12,6 +12,9 @@ export interface JobChange {
   becameTerminal: boolean;
 }
 
+/** Jobs written per transaction by the timed flush (about 5 ms of work each). */
+const flushSliceJobs = 20;
+
 export type ChangeListener = (change: JobChange) => void;
 
 export interface TimelineEntry {
@@ -62,16 +65,35 @@ export class JobWriter {
   /** Remembers how to build a job's latest text patch; written at the next flush. */
   stage(id: JobId, patch: () => JobPatch): void {
     this.staged.set(id, patch);
-    this.timer ??= setTimeout(() => this.flush(), this.flushMs);
+    this.timer ??= setTimeout(() => this.flushInSlices(), this.flushMs);
   }
 
-  /** Writes every staged patch in one transaction, then tells. */
+  /** Writes every staged patch now, in one transaction, then tells. */
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.writeStaged(this.staged.size);
+  }
+
+  /**
+   * The timed flush: a few jobs per transaction, yielding to the event loop in between, so dozens
+   * of streaming jobs never block the main process for long (the UI would freeze).
+   */
+  private flushInSlices(): void {
+    this.timer = undefined;
+    this.writeStaged(flushSliceJobs);
+    // The next slice after pending I/O has had its turn.
+    if (this.staged.size > 0) this.timer ??= setTimeout(() => this.flushInSlices(), 0);
+  }
+
+  private writeStaged(count: number): void {
     if (this.staged.size === 0) return;
-    const batch = [...this.staged];
-    this.staged.clear();
+    const batch: Array<[JobId, () => JobPatch]> = [];
+    for (const entry of this.staged) {
+      if (batch.length >= count) break;
+      batch.push(entry);
+    }
+    for (const [id] of batch) this.staged.delete(id);
     const jobs = this.store.transaction(() =>
       batch.map(([id, patch]) => this.store.update(id, patch())),
     );

@@ -6,6 +6,7 @@ import type {
   ResponseStreamEvent,
 } from 'openai/resources/responses/responses';
 import { Agent, fetch as undiciFetch } from 'undici';
+import { eventsOf } from './event-stream.js';
 import type { AuthStyle } from '../../../shared/provider.js';
 
 export type { ServerResponse, ResponseStreamEvent };
@@ -78,6 +79,12 @@ function fetchFor(authStyle: AuthStyle): typeof fetch {
   return send;
 }
 
+/** The SDK checks the status and throws for errors; the body is read with eventsOf(). */
+function streamedFrom(response: Response): Streamed {
+  if (!response.body) throw new TypeError('the event stream has no body');
+  return { events: eventsOf(response.body), requestId: response.headers.get('x-request-id') };
+}
+
 export class ResponsesClient {
   private readonly sdk: OpenAI;
 
@@ -97,7 +104,7 @@ export class ResponsesClient {
 
   /** Starts a background response and returns its event stream (background, stream, store all on). */
   async create(body: CreateBody, signal: AbortSignal): Promise<Streamed> {
-    const { data, request_id } = await this.sdk.responses
+    const response = await this.sdk.responses
       .create(
         {
           ...body,
@@ -107,18 +114,22 @@ export class ResponsesClient {
         } as OpenAI.Responses.ResponseCreateParamsStreaming,
         { signal },
       )
-      .withResponse();
-    return { events: data, requestId: request_id };
+      .asResponse();
+    return streamedFrom(response);
   }
 
   /** Re-streams a response from just after `cursor` (the server replays, then follows live). */
   async resume(responseId: string, cursor: number, signal: AbortSignal): Promise<Streamed> {
     // `retrieve` sends starting_after to the server; the SDK's `responses.stream()` helper would
-    // replay everything and filter locally.
-    const { data, request_id } = await this.sdk.responses
-      .retrieve(responseId, { stream: true, starting_after: cursor }, { signal })
-      .withResponse();
-    return { events: data, requestId: request_id };
+    // replay everything and filter locally. No cursor yet: the whole log.
+    const response = await this.sdk.responses
+      .retrieve(
+        responseId,
+        cursor >= 0 ? { stream: true, starting_after: cursor } : { stream: true },
+        { signal },
+      )
+      .asResponse();
+    return streamedFrom(response);
   }
 
   async poll(responseId: string, signal: AbortSignal): Promise<Polled> {

@@ -21,7 +21,7 @@ function expectIndexInStep(db: Database): void {
 describe('the search index', () => {
   it('follows updates of every indexed field', () => {
     const { store, db } = databases.store();
-    const job = sampleJob({ title: 'Walrus', prompt: 'about narwhals' });
+    const job = sampleJob({ title: 'Walrus', prompt: 'about narwhals', status: 'completed' });
     store.insert(job);
     expect(ids(store.search('walrus'))).toEqual([job.id]);
 
@@ -35,9 +35,22 @@ describe('the search index', () => {
     expect(store.search('krill')).toEqual([]);
     expect(ids(store.search('orcas'))).toEqual([job.id]);
     expect(ids(store.search('narwhals'))).toEqual([job.id]);
-    // Updates that leave the text alone (the cursor, the status) keep it too.
-    store.update(job.id, { cursor: 10, status: 'completed' });
+    // Updates that leave the text alone (the cursor, the revision) keep it too.
+    store.update(job.id, { cursor: 10 });
     expect(ids(store.search('orcas seal'))).toEqual([job.id]);
+    expectIndexInStep(db);
+  });
+
+  it('indexes a streaming answer only once its job has settled; title and prompt at once', () => {
+    const { store, db } = databases.store();
+    const job = sampleJob({ title: 'Walrus', prompt: 'about narwhals', status: 'in_progress' });
+    store.insert(job);
+    store.update(job.id, { answer: 'Penguins live', cursor: 5 });
+    expect(ids(store.search('walrus narwhals'))).toEqual([job.id]);
+    expect(store.search('penguins')).toEqual([]);
+    expectIndexInStep(db);
+    store.update(job.id, { answer: 'Penguins live in the south.', status: 'completed' });
+    expect(ids(store.search('penguins south'))).toEqual([job.id]);
     expectIndexInStep(db);
   });
 

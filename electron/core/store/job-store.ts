@@ -126,16 +126,16 @@ export class JobStore {
     return row === undefined ? undefined : rowToJob(row);
   }
 
-  /**
-   * Writes the fields present in `patch`, raises the revision by one, sets updatedAt, and returns
-   * the stored job. A patch without fields changes nothing. Throws JobNotFoundError.
-   */
   /** Jobs whose id starts with `prefix` (at most 10), for ids typed by people. */
   findByIdPrefix(prefix: string): Job[] {
     if (prefix === '') return [];
     return this.#findByIdPrefix.all(prefix, prefix).map(rowToJob);
   }
 
+  /**
+   * Writes the fields present in `patch`, raises the revision by one, sets updatedAt, and returns
+   * the stored job. A patch without fields changes nothing. Throws JobNotFoundError.
+   */
   update(id: JobId, patch: JobPatch): Job {
     const columns = fieldsToColumns(JobPatch.parse(patch));
     const names = Object.keys(columns);

@@ -133,6 +133,51 @@ describe('migration 4: settings', () => {
   });
 });
 
+describe('migration 5: search settled text', () => {
+  const insertJob = (db: Database, id: string, status: string, answer: string) =>
+    db
+      .prepare(
+        'INSERT INTO jobs (id, title, prompt, model, provider_id, status, thread_id, created_at, updated_at, answer) ' +
+          "VALUES (?, 'A title', 'a prompt', 'gpt-5', 'openai', ?, ?, 1, 1, ?)",
+      )
+      .run(id, status, id, answer);
+  const matches = (db: Database, words: string) =>
+    db
+      .prepare<[string], number>('SELECT rowid FROM job_search WHERE job_search MATCH ?')
+      .pluck()
+      .all(words);
+
+  it('indexes an answer once its job settles, not while it streams; the index stays consistent', () => {
+    const db = openAt(5);
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    insertJob(db, 'running', 'in_progress', 'partial walrus');
+    expect(matches(db, 'walrus')).toEqual([]);
+    expect(matches(db, 'title')).toHaveLength(1);
+    db.prepare("UPDATE jobs SET answer = 'partial walrus text' WHERE id = 'running'").run();
+    expect(matches(db, 'walrus')).toEqual([]);
+    db.prepare(
+      "UPDATE jobs SET status = 'completed', answer = 'final walrus text' WHERE id = 'running'",
+    ).run();
+    expect(matches(db, 'walrus')).toHaveLength(1);
+    expect(matches(db, 'partial')).toEqual([]);
+    insertJob(db, 'another', 'reconnecting', 'streamed narwhal');
+    expect(() =>
+      db.exec("INSERT INTO job_search (job_search, rank) VALUES ('integrity-check', 1)"),
+    ).not.toThrow();
+    db.prepare("DELETE FROM jobs WHERE id = 'running'").run();
+    expect(matches(db, 'walrus')).toEqual([]);
+  });
+
+  it('keeps the answers of settled jobs stored before it ran searchable', () => {
+    const dataDir = databases.tempDir();
+    const before = databases.open(dataDir, shippedMigrations.slice(0, 4));
+    insertJob(before, 'old', 'completed', 'about zebras');
+    before.close();
+    const after = databases.open(dataDir, shippedMigrations.slice(0, 5));
+    expect(matches(after, 'zebras')).toHaveLength(1);
+  });
+});
+
 describe('migrate', () => {
   it('knows every shipped migration, numbered from 1 without gaps', () => {
     expect(shippedMigrations.map((m) => m.version)).toEqual(
@@ -152,13 +197,14 @@ describe('migrate', () => {
     }));
     migrate(db, spied);
     migrate(db, spied);
-    expect(applied).toEqual([3, 4]);
+    expect(applied).toEqual(shippedMigrations.slice(2).map((m) => m.version));
   });
 
   it('rolls a failing migration back whole and keeps the version before it', () => {
-    const db = openAt(4);
+    const newest = shippedMigrations.length;
+    const db = openAt(newest);
     const broken: Migration = {
-      version: 5,
+      version: newest + 1,
       name: 'broken',
       up(target) {
         target.exec('CREATE TABLE half_done (x)');
@@ -166,13 +212,14 @@ describe('migrate', () => {
       },
     };
     expect(() => migrate(db, [...shippedMigrations, broken])).toThrow('boom');
-    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(db.pragma('user_version', { simple: true })).toBe(newest);
     expect(objectNames(db, 'table')).not.toContain('half_done');
   });
 
   it('refuses a list with a gap', () => {
     const db = openAt(0);
-    const gap: Migration = { version: 7, name: 'gap', up: () => undefined };
-    expect(() => migrate(db, [...shippedMigrations, gap])).toThrow(/expected 5/);
+    const next = shippedMigrations.length + 1;
+    const gap: Migration = { version: next + 2, name: 'gap', up: () => undefined };
+    expect(() => migrate(db, [...shippedMigrations, gap])).toThrow(`expected ${next}`);
   });
 });

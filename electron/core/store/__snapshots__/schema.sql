@@ -1,4 +1,4 @@
--- user_version 4
+-- user_version 5
 
 -- index job_events_job_id
 CREATE INDEX job_events_job_id ON job_events (job_id, id);
@@ -25,7 +25,7 @@ CREATE INDEX jobs_updated_at ON jobs (updated_at, id);
 CREATE TABLE job_events (id INTEGER PRIMARY KEY AUTOINCREMENT, job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE, at INTEGER NOT NULL, kind TEXT NOT NULL, detail TEXT);
 
 -- table job_search
-CREATE VIRTUAL TABLE job_search USING fts5 (title, prompt, answer, reasoning_summary, content = 'jobs', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE job_search USING fts5 (title, prompt, answer, reasoning_summary, content = 'job_search_content', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2');
 
 -- table job_search_config
 CREATE TABLE 'job_search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
@@ -49,10 +49,13 @@ CREATE TABLE settings (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL CHECK 
 CREATE TABLE sqlite_sequence(name,seq);
 
 -- trigger jobs_search_delete
-CREATE TRIGGER jobs_search_delete AFTER DELETE ON jobs BEGIN INSERT INTO job_search (job_search, rowid, title, prompt, answer, reasoning_summary) VALUES ('delete', old.seq, old.title, old.prompt, old.answer, old.reasoning_summary); END;
+CREATE TRIGGER jobs_search_delete AFTER DELETE ON jobs BEGIN INSERT INTO job_search (job_search, rowid, title, prompt, answer, reasoning_summary) VALUES ('delete', old.seq, old.title, old.prompt, CASE WHEN old.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN old.answer ELSE '' END, CASE WHEN old.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN old.reasoning_summary ELSE '' END); END;
 
 -- trigger jobs_search_insert
-CREATE TRIGGER jobs_search_insert AFTER INSERT ON jobs BEGIN INSERT INTO job_search (rowid, title, prompt, answer, reasoning_summary) VALUES (new.seq, new.title, new.prompt, new.answer, new.reasoning_summary); END;
+CREATE TRIGGER jobs_search_insert AFTER INSERT ON jobs BEGIN INSERT INTO job_search (rowid, title, prompt, answer, reasoning_summary) SELECT seq, title, prompt, answer, reasoning_summary FROM job_search_content WHERE seq = new.seq; END;
 
 -- trigger jobs_search_update
-CREATE TRIGGER jobs_search_update AFTER UPDATE OF title, prompt, answer, reasoning_summary ON jobs WHEN old.title IS NOT new.title OR old.prompt IS NOT new.prompt OR old.answer IS NOT new.answer OR old.reasoning_summary IS NOT new.reasoning_summary BEGIN INSERT INTO job_search (job_search, rowid, title, prompt, answer, reasoning_summary) VALUES ('delete', old.seq, old.title, old.prompt, old.answer, old.reasoning_summary); INSERT INTO job_search (rowid, title, prompt, answer, reasoning_summary) VALUES (new.seq, new.title, new.prompt, new.answer, new.reasoning_summary); END;
+CREATE TRIGGER jobs_search_update AFTER UPDATE OF title, prompt, status, answer, reasoning_summary ON jobs WHEN old.title IS NOT new.title OR old.prompt IS NOT new.prompt OR (old.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired')) IS NOT (new.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired')) OR (new.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') AND (old.answer IS NOT new.answer OR old.reasoning_summary IS NOT new.reasoning_summary)) BEGIN INSERT INTO job_search (job_search, rowid, title, prompt, answer, reasoning_summary) VALUES ('delete', old.seq, old.title, old.prompt, CASE WHEN old.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN old.answer ELSE '' END, CASE WHEN old.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN old.reasoning_summary ELSE '' END); INSERT INTO job_search (rowid, title, prompt, answer, reasoning_summary) SELECT seq, title, prompt, answer, reasoning_summary FROM job_search_content WHERE seq = new.seq; END;
+
+-- view job_search_content
+CREATE VIEW job_search_content AS SELECT seq, title, prompt, CASE WHEN status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN answer ELSE '' END AS answer, CASE WHEN status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN reasoning_summary ELSE '' END AS reasoning_summary FROM jobs;

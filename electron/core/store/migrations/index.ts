@@ -3,8 +3,15 @@ import { migration as jobs } from './001-jobs.js';
 import { migration as jobEvents } from './002-job-events.js';
 import { migration as jobSearch } from './003-job-search.js';
 import { migration as settings } from './004-settings.js';
+import { migration as searchSettledText } from './005-search-settled-text.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
 
-export const shippedMigrations: readonly Migration[] = [jobs, jobEvents, jobSearch, settings];
+export const shippedMigrations: readonly Migration[] = [
+  jobs,
+  jobEvents,
+  jobSearch,
+  settings,
+  searchSettledText,
+];

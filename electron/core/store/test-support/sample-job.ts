@@ -16,7 +16,8 @@ export function sampleJob(overrides: Partial<Job> = {}): Job {
     effort: 'high',
     reasoningSummaryMode: 'auto',
     maxOutputTokens: null,
-    status: 'pending',
+    // A job with text has run: answers are searchable once a job has settled.
+    status: overrides.answer || overrides.reasoningSummary ? 'completed' : 'pending',
     serverStatus: null,
     responseId: null,
     resolvedModel: null,

@@ -1,0 +1,65 @@
+// Shared bits of the benchmarks: a throwaway data directory with a manager pointed at the emulator.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JobManager } from '../electron/core/engine/job-manager.js';
+import type { Job } from '../shared/job.js';
+
+export const benchProvider = 'bench-emulator';
+export const benchKey = 'sk-bench-0000';
+
+export function freshDataDir(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'mull-bench-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function openManager(dataDir: string, baseURL: string): JobManager {
+  const manager = JobManager.open({
+    dataDir,
+    drive: true,
+    keys: { get: () => Promise.resolve(benchKey) },
+  });
+  manager.settings.saveProvider({
+    id: benchProvider,
+    kind: 'compatible',
+    label: 'Bench',
+    baseUrl: baseURL,
+    authStyle: 'bearer',
+  });
+  return manager;
+}
+
+/** Resolves when `check(job)` holds for every id (checked on each change event). */
+export function waitForAll(
+  manager: JobManager,
+  ids: string[],
+  check: (job: Job) => boolean,
+): Promise<void> {
+  const waiting = new Set(ids.filter((id) => !check(manager.get(id) as Job)));
+  if (waiting.size === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = manager.onChange(({ job }) => {
+      if (waiting.has(job.id) && check(job)) {
+        waiting.delete(job.id);
+        if (waiting.size === 0) {
+          stop();
+          resolve();
+        }
+      }
+    });
+  });
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+export const settledStatuses = new Set([
+  'completed',
+  'incomplete',
+  'failed',
+  'cancelled',
+  'expired',
+  'unknown',
+]);

@@ -1,0 +1,130 @@
+// ingest_ratio: one response of 200,000 deltas replayed at full speed over loopback. Mull's
+// durable engine (fold, coalesced SQLite writes, final reconciliation) against the bare openai SDK
+// merely iterating the very same stream; rounds alternate, medians are compared.
+import OpenAI from 'openai';
+import { randomUUID } from 'node:crypto';
+import type { Job } from '../shared/job.js';
+import {
+  benchKey,
+  benchProvider,
+  freshDataDir,
+  median,
+  openManager,
+  settledStatuses,
+  waitForAll,
+} from './bench-support.js';
+import type { EmulatorProcess } from './emulator-process.js';
+
+export interface IngestResult {
+  deltas: number;
+  sdkMs: number;
+  engineMs: number;
+  ingest_ratio: number;
+}
+
+async function createResponse(emulator: EmulatorProcess, deltas: number): Promise<string> {
+  await emulator.control.addScript({
+    script: { answer: 'lorem ipsum dolor sit amet ', answerDeltas: deltas },
+  });
+  const sdk = new OpenAI({ apiKey: benchKey, baseURL: emulator.baseURL, maxRetries: 0 });
+  const stream = await sdk.responses.create({
+    model: 'gpt-4.1-mini',
+    input: 'bench',
+    background: true,
+    stream: true,
+    store: true,
+  });
+  let id = '';
+  for await (const event of stream) if (event.type === 'response.created') id = event.response.id;
+  return id;
+}
+
+async function sdkRound(emulator: EmulatorProcess, responseId: string): Promise<number> {
+  const sdk = new OpenAI({ apiKey: benchKey, baseURL: emulator.baseURL, maxRetries: 0 });
+  const started = performance.now();
+  const stream = await sdk.responses.retrieve(responseId, { stream: true });
+  let events = 0;
+  for await (const _event of stream) events++;
+  const elapsed = performance.now() - started;
+  if (events < 1000) throw new Error(`the SDK read only ${events} events`);
+  return elapsed;
+}
+
+async function engineRound(
+  emulator: EmulatorProcess,
+  responseId: string,
+  expected: number,
+): Promise<number> {
+  const data = freshDataDir();
+  const manager = openManager(data.dir, emulator.baseURL);
+  try {
+    // A job attached to the existing response, as after a restart with nothing read yet: the
+    // engine streams it from the start, exactly the bytes the SDK round read.
+    const now = Date.now();
+    const job: Job = {
+      id: randomUUID(),
+      title: 'bench',
+      prompt: 'bench',
+      instructions: null,
+      model: 'gpt-4.1-mini',
+      providerId: benchProvider,
+      effort: null,
+      reasoningSummaryMode: null,
+      maxOutputTokens: null,
+      status: 'in_progress',
+      serverStatus: 'in_progress',
+      responseId,
+      resolvedModel: null,
+      cursor: -1,
+      answer: '',
+      reasoningSummary: '',
+      usage: null,
+      cost: null,
+      error: null,
+      incompleteReason: null,
+      retryOf: null,
+      parentId: null,
+      threadId: '',
+      createdAt: now,
+      submittedAt: now,
+      startedAt: now,
+      finishedAt: null,
+      updatedAt: now,
+      revision: 0,
+    };
+    job.threadId = job.id;
+    manager.store.insert(job);
+    const started = performance.now();
+    const done = waitForAll(manager, [job.id], (j) => settledStatuses.has(j.status));
+    manager.resumeAll();
+    await done;
+    const elapsed = performance.now() - started;
+    const finished = manager.get(job.id);
+    if (finished?.status !== 'completed' || finished.cursor < expected)
+      throw new Error(
+        `engine round ended ${String(finished?.status)} at ${String(finished?.cursor)}`,
+      );
+    return elapsed;
+  } finally {
+    await manager.close();
+    data.remove();
+  }
+}
+
+export async function benchIngest(
+  emulator: EmulatorProcess,
+  deltas = 200_000,
+  rounds = 3,
+): Promise<IngestResult> {
+  const responseId = await createResponse(emulator, deltas);
+  const sdk: number[] = [];
+  const engine: number[] = [];
+  await sdkRound(emulator, responseId); // warm-up: JIT, sockets
+  for (let round = 0; round < rounds; round++) {
+    sdk.push(await sdkRound(emulator, responseId));
+    engine.push(await engineRound(emulator, responseId, deltas));
+  }
+  const sdkMs = median(sdk);
+  const engineMs = median(engine);
+  return { deltas, sdkMs, engineMs, ingest_ratio: engineMs / sdkMs };
+}

@@ -1,0 +1,69 @@
+// `npm run bench`: Mull's speed and memory targets, measured side by side in one run. Prints a
+// table, then one JSON line with every figure.
+import { benchIngest } from './ingest.js';
+import { benchLoopDelay } from './loop-delay.js';
+import { benchRestart } from './restart.js';
+import { startEmulatorProcess } from './emulator-process.js';
+
+async function main(): Promise<void> {
+  const emulator = await startEmulatorProcess();
+  try {
+    const only = process.argv.slice(2);
+    const want = (name: string) => only.length === 0 || only.includes(name);
+    const results: Record<string, number> = {};
+    const rows: Array<[string, string, string]> = [];
+    if (want('ingest')) {
+      const r = await benchIngest(emulator);
+      results.ingest_ratio = round(r.ingest_ratio, 3);
+      results.ingest_sdk_ms = Math.round(r.sdkMs);
+      results.ingest_engine_ms = Math.round(r.engineMs);
+      rows.push([
+        'ingest_ratio',
+        `${results.ingest_ratio} (engine ${results.ingest_engine_ms} ms / SDK ${results.ingest_sdk_ms} ms, ${r.deltas} deltas)`,
+        '<= 1.15',
+      ]);
+    }
+    if (want('loop')) {
+      const r = await benchLoopDelay(emulator);
+      results.loop_delay_p99_ms = round(r.loop_delay_p99_ms, 2);
+      results.loop_delay_max_ms = round(r.loop_delay_max_ms, 2);
+      results.tx_per_job_second = round(r.tx_per_job_second, 2);
+      rows.push([
+        'loop_delay_p99_ms',
+        `${results.loop_delay_p99_ms} (max ${results.loop_delay_max_ms}; ${r.jobs} jobs x ${r.eventsPerSecondPerJob} events/s for ${r.seconds.toFixed(1)} s)`,
+        '<= 15',
+      ]);
+      rows.push(['tx_per_job_second', String(results.tx_per_job_second), '<= 10']);
+    }
+    if (want('restart')) {
+      const r = await benchRestart(emulator);
+      results.restart_ms = Math.round(r.restart_ms);
+      results.restart_creates = r.creates_on_restart;
+      rows.push([
+        'restart_ms',
+        `${results.restart_ms} (${r.jobs} unfinished jobs, ${r.creates_on_restart} create requests)`,
+        '<= 2000, 0 creates',
+      ]);
+    }
+    printTable(rows);
+    console.log(JSON.stringify(results));
+  } finally {
+    emulator.stop();
+  }
+}
+
+function round(n: number, digits: number): number {
+  return Number(n.toFixed(digits));
+}
+
+function printTable(rows: Array<[string, string, string]>): void {
+  const header: [string, string, string] = ['metric', 'measured', 'target'];
+  const widths = [0, 1, 2].map((i) => Math.max(...[header, ...rows].map((r) => r[i]?.length ?? 0)));
+  for (const row of [header, ...rows])
+    console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  '));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
