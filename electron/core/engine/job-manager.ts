@@ -11,6 +11,7 @@ import {
   type JobId,
 } from '../../../shared/job.js';
 import type { JobPage, JobQuery, JobSearchHit } from '../../../shared/job-query.js';
+import { classifyFailure } from '../provider/failure.js';
 import { ResponsesClient } from '../provider/responses-client.js';
 import { JobStore, openDatabase, type Database } from '../store/index.js';
 import { DriverLock } from './driver-lock.js';
@@ -248,6 +249,28 @@ export class JobManager {
         );
         this.drive(this.mustGet(job.id));
       }
+    }
+  }
+
+  /** Tries the provider with its key (lists its models): "test connection" in Settings. */
+  async checkProvider(providerId: string): Promise<{ ok: boolean; message: string }> {
+    const provider = this.settings.provider(providerId);
+    const client = new ResponsesClient(provider, () => this.keys.get(provider.id));
+    try {
+      const models = await client.listModelIds();
+      return {
+        ok: true,
+        message: `Connected to ${provider.label}: ${models.length} models available.`,
+      };
+    } catch (error) {
+      const failure = classifyFailure(error, 'poll');
+      const message =
+        failure.kind === 'permanent'
+          ? failure.message
+          : failure.kind === 'expired'
+            ? `${provider.label} has no model list at ${provider.baseUrl}: check the base URL.`
+            : failure.reason;
+      return { ok: false, message };
     }
   }
 

@@ -4,4 +4,4 @@ export type { KeyStatus, KeyStore } from './key-store.js';
 export { keySourceFor, type KeySourceWithStatus } from './key-source.js';
 export { maskKey } from './mask-key.js';
 export { defaultKeychainService, osKeychain } from './os-keychain.js';
-export { maxKeyLength } from './validate-key.js';
+export { InvalidKeyError, maxKeyLength } from './validate-key.js';

@@ -5,6 +5,11 @@
 
 export const maxKeyLength = 1000;
 
+/** A key that cannot be right (empty, several pieces, too long): the person pastes it again. */
+export class InvalidKeyError extends Error {
+  override readonly name = 'InvalidKeyError';
+}
+
 /**
  * The key to store: `key` trimmed. Throws an Error a person can act on when the key is empty,
  * contains whitespace or control characters, or is longer than maxKeyLength. The message never
@@ -13,18 +18,20 @@ export const maxKeyLength = 1000;
 export function validateKey(key: string): string {
   const trimmed = key.trim();
   if (trimmed === '') {
-    throw new Error('The API key is empty. Paste the whole key and try again.');
+    throw new InvalidKeyError('The API key is empty. Paste the whole key and try again.');
   }
   if (/\s/u.test(trimmed)) {
-    throw new Error(
+    throw new InvalidKeyError(
       'The API key contains spaces or line breaks. Paste only the key itself, in one piece.',
     );
   }
   if (/\p{Cc}/u.test(trimmed)) {
-    throw new Error('The API key contains control characters. Paste only the key itself.');
+    throw new InvalidKeyError(
+      'The API key contains control characters. Paste only the key itself.',
+    );
   }
   if (trimmed.length > maxKeyLength) {
-    throw new Error(
+    throw new InvalidKeyError(
       `The API key is ${trimmed.length} characters long; keys longer than ${maxKeyLength} are not accepted. Paste only the key itself.`,
     );
   }

@@ -1,12 +1,10 @@
 // The SQL of one job list page and of its total, built from the query's filters. The shape of the
 // SQL depends only on which filters are present, so the store can cache one prepared statement
 // per shape; the values travel as parameters.
+import { answerHeadLength } from '../../../shared/job-summary.js';
 import type { ParsedJobQuery } from '../../../shared/job-query.js';
 import { jobColumns, type SqlValue } from './job-row.js';
 import type { ListPosition } from './list-cursor.js';
-
-/** How much of the answer a list row reads, for its preview. */
-export const answerHeadLength = 400;
 
 const bodyColumns: ReadonlySet<string> = new Set([
   'prompt',

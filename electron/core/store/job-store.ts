@@ -58,6 +58,7 @@ export class JobStore {
   readonly #getByResponseId: Statement<[string], JobRow>;
   readonly #findByIdPrefix: Statement<[string, string], JobRow>;
   readonly #delete: Statement<[string]>;
+  readonly #spendRows: Statement<[], { finishedAt: number; model: string; cost: number | null }>;
   readonly #unfinished: Statement<[string], JobRow>;
   readonly #appendEvent: Statement<[string, number, string, string | null]>;
   readonly #events: Statement<[string], EventRow>;
@@ -80,6 +81,9 @@ export class JobStore {
       `SELECT ${columnList} FROM jobs WHERE substr(id, 1, length(?)) = ? ORDER BY created_at LIMIT 10`,
     );
     this.#delete = db.prepare('DELETE FROM jobs WHERE id = ?');
+    this.#spendRows = db.prepare(
+      'SELECT finished_at AS finishedAt, model, cost FROM jobs WHERE finished_at IS NOT NULL',
+    );
     this.#unfinished = db.prepare(
       `SELECT ${columnList} FROM jobs WHERE status IN (SELECT value FROM json_each(?)) ` +
         'ORDER BY created_at, id',
@@ -124,6 +128,11 @@ export class JobStore {
   getByResponseId(responseId: string): Job | undefined {
     const row = this.#getByResponseId.get(responseId);
     return row === undefined ? undefined : rowToJob(row);
+  }
+
+  /** Every finished job's end time, model and cost (null when unpriced), for spend totals. */
+  spendRows(): Array<{ finishedAt: number; model: string; cost: number | null }> {
+    return this.#spendRows.all();
   }
 
   /** Jobs whose id starts with `prefix` (at most 10), for ids typed by people. */

@@ -1,0 +1,35 @@
+// The person's settings that live in the database (never keys: those are in the keychain).
+import { AppSettings } from '../../shared/ipc/contract.js';
+import { defaultOpenAIProvider } from '../../shared/provider.js';
+import type { JobManager } from '../core/engine/job-manager.js';
+
+const key = 'app';
+
+type StoredSettings = Omit<AppSettings, 'priceOverrides'>;
+
+const defaults: StoredSettings = {
+  notifications: true,
+  defaultModel: 'gpt-5-pro',
+  defaultProviderId: defaultOpenAIProvider.id,
+};
+
+export function readSettings(manager: JobManager): AppSettings {
+  const stored = AppSettings.omit({ priceOverrides: true })
+    .partial()
+    .safeParse(manager.store.getSetting(key) ?? {});
+  return {
+    ...defaults,
+    ...(stored.success ? stored.data : {}),
+    priceOverrides: manager.settings.priceOverrides(),
+  };
+}
+
+export function updateSettings(manager: JobManager, patch: Partial<AppSettings>): AppSettings {
+  const { priceOverrides, ...rest } = patch;
+  if (priceOverrides) manager.settings.setPriceOverrides(priceOverrides);
+  if (rest.defaultProviderId !== undefined) manager.settings.provider(rest.defaultProviderId); // must exist
+  const current = readSettings(manager);
+  const { priceOverrides: _current, ...stored } = { ...current, ...rest };
+  manager.store.setSetting(key, stored);
+  return readSettings(manager);
+}

@@ -1,0 +1,90 @@
+// The backend both transports share: the engine for a data directory, the contract's handlers,
+// and the events they push. Electron's main process and the web host each wrap one of these.
+import type { EventChannel, EventOf, Handlers } from '../../shared/ipc/contract.js';
+import { summaryOf } from '../../shared/job-summary.js';
+import { DriverLockedError } from '../core/engine/driver-lock.js';
+import type { EngineOptionsInput } from '../core/engine/engine-options.js';
+import { JobManager } from '../core/engine/job-manager.js';
+import type { KeySourceWithStatus, KeyStore } from '../core/secrets/index.js';
+import { dispatchRequest, type Logger } from './dispatch.js';
+import { createHandlers } from './handlers.js';
+
+export type EventListener = <E extends EventChannel>(event: E, payload: EventOf<E>) => void;
+
+export interface BackendOptions {
+  dataDir: string;
+  mode: 'electron' | 'web' | 'demo';
+  version: string;
+  /** Where keys are stored (the OS keychain). */
+  keyStore: KeyStore;
+  /** Where the engine reads keys (the keychain, or OPENAI_API_KEY for headless use). */
+  keys: KeySourceWithStatus;
+  engine?: EngineOptionsInput;
+  openExternal?: (url: string) => Promise<void>;
+  log: Logger;
+}
+
+export interface Backend {
+  readonly manager: JobManager;
+  readonly handlers: Handlers;
+  /** Runs one request from a transport: validated in, validated out, errors as envelopes. */
+  dispatch(channel: unknown, payload: unknown): ReturnType<typeof dispatchRequest>;
+  onEvent(listener: EventListener): () => void;
+  emit: EventListener;
+  close(): Promise<void>;
+}
+
+/** Opens the data directory and drives its jobs (or only shows them when `mull run` drives). */
+export function startBackend(options: BackendOptions): Backend {
+  const manager = openManager(options);
+  const listeners = new Set<EventListener>();
+  const emit: EventListener = (event, payload) => {
+    for (const listener of listeners) {
+      try {
+        listener(event, payload);
+      } catch (error) {
+        options.log(`an event listener for ${event} failed`, error);
+      }
+    }
+  };
+  // Write, then tell: the manager calls this only after the change is on disk.
+  manager.onChange(({ job, becameTerminal }) => {
+    const summary = summaryOf(job);
+    emit('jobs:changed', { job: summary });
+    if (becameTerminal) emit('jobs:terminal', { job: summary });
+  });
+  const handlers = createHandlers({
+    manager,
+    keyStore: options.keyStore,
+    keys: options.keys,
+    info: { version: options.version, mode: options.mode, dataDir: options.dataDir },
+    openExternal: options.openExternal,
+    deleted: (id) => emit('jobs:deleted', { id }),
+  });
+  manager.resumeAll();
+  return {
+    manager,
+    handlers,
+    dispatch: (channel, payload) => dispatchRequest(handlers, channel, payload, options.log),
+    onEvent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    emit,
+    close: async () => {
+      listeners.clear();
+      await manager.close();
+    },
+  };
+}
+
+function openManager(options: BackendOptions): JobManager {
+  const common = { dataDir: options.dataDir, keys: options.keys, engine: options.engine };
+  try {
+    return JobManager.open({ ...common, drive: true });
+  } catch (error) {
+    if (!(error instanceof DriverLockedError)) throw error;
+    options.log(`${error.message} Showing jobs without driving them.`);
+    return JobManager.open({ ...common, drive: false });
+  }
+}

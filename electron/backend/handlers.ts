@@ -1,0 +1,105 @@
+// Every channel of the contract, implemented on the engine, the keychain and the settings.
+import type { Handlers } from '../../shared/ipc/contract.js';
+import { modelRegistry, priceFor } from '../../shared/models.js';
+import { normalizeBaseUrl } from '../core/provider/base-url.js';
+import { JobNotFound, type JobManager } from '../core/engine/job-manager.js';
+import type { KeySourceWithStatus, KeyStore } from '../core/secrets/index.js';
+import { readSettings, updateSettings } from './app-settings.js';
+import { exportJob } from './export-job.js';
+import { RefusedError } from './refused.js';
+import { spendSummary } from './spend.js';
+
+export interface HandlerDeps {
+  manager: JobManager;
+  keyStore: KeyStore;
+  keys: KeySourceWithStatus;
+  info: { version: string; mode: 'electron' | 'web' | 'demo'; dataDir: string };
+  /** Opens an https link with the OS; absent where the page opens links itself (a browser). */
+  openExternal?: (url: string) => Promise<void>;
+  /** A job was deleted: other windows should drop it. */
+  deleted(id: string): void;
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { manager } = deps;
+  const mustGet = (id: string) => {
+    const job = manager.get(id);
+    if (!job) throw new JobNotFound(id);
+    return job;
+  };
+  return {
+    'jobs:submit': ({ jobs }) => Promise.resolve({ jobs: manager.submit(jobs) }),
+    'jobs:list': (query) => Promise.resolve(manager.list(query)),
+    'jobs:get': ({ id }) => {
+      const job = mustGet(id);
+      const thread = manager.list({
+        threadId: job.threadId,
+        sort: 'createdAt',
+        direction: 'asc',
+        limit: 500,
+      }).jobs;
+      return Promise.resolve({ job, events: manager.events(id), thread });
+    },
+    'jobs:cancel': ({ id }) => manager.cancel(id),
+    'jobs:retry': ({ id }) => Promise.resolve(manager.retry(id)),
+    'jobs:followUp': ({ id, ...input }) => Promise.resolve(manager.followUp(id, input)),
+    'jobs:delete': ({ id }) => {
+      manager.delete(id);
+      deps.deleted(id);
+      return Promise.resolve({ ok: true as const });
+    },
+    'jobs:search': ({ words, limit }) => Promise.resolve(manager.search(words, limit)),
+    'jobs:export': ({ id, format }) =>
+      Promise.resolve(exportJob(mustGet(id), manager.events(id), format)),
+    'jobs:spend': () => Promise.resolve(spendSummary(manager.store.spendRows())),
+    'models:list': () => {
+      const overrides = manager.settings.priceOverrides();
+      const models = modelRegistry.map((model) => ({
+        ...model,
+        price: priceFor(model.id, overrides) ?? model.price,
+      }));
+      return Promise.resolve({ models });
+    },
+    'providers:list': () => Promise.resolve(manager.settings.providers()),
+    'providers:save': (provider) => {
+      try {
+        normalizeBaseUrl(provider.kind, provider.baseUrl);
+      } catch (error) {
+        throw new RefusedError((error as Error).message);
+      }
+      return Promise.resolve(manager.settings.saveProvider(provider));
+    },
+    'providers:remove': ({ id }) => {
+      if (readSettings(manager).defaultProviderId === id) {
+        throw new RefusedError('This is the default provider: choose another default first.');
+      }
+      if (manager.store.unfinished().some((job) => job.providerId === id)) {
+        throw new RefusedError(
+          'Jobs that are still running use this provider: wait for them or cancel them first.',
+        );
+      }
+      manager.settings.removeProvider(id);
+      return Promise.resolve({ ok: true as const });
+    },
+    'settings:get': () => Promise.resolve(readSettings(manager)),
+    'settings:update': (patch) => Promise.resolve(updateSettings(manager, patch)),
+    'keys:status': ({ providerId }) => deps.keys.status(providerId),
+    'keys:set': async ({ providerId, key }) => {
+      manager.settings.provider(providerId); // an unknown provider is refused before storing
+      await deps.keyStore.set(providerId, key);
+      manager.keyChanged(providerId);
+      return deps.keys.status(providerId);
+    },
+    'keys:clear': async ({ providerId }) => {
+      await deps.keyStore.clear(providerId);
+      return deps.keys.status(providerId);
+    },
+    'keys:test': ({ providerId }) => manager.checkProvider(providerId),
+    'app:info': () => Promise.resolve({ ...deps.info, driving: manager.isDriving }),
+    'app:openExternal': async ({ url }) => {
+      if (!deps.openExternal) throw new RefusedError('Links open in this browser directly.');
+      await deps.openExternal(url);
+      return { ok: true as const };
+    },
+  };
+}

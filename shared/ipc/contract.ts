@@ -1,0 +1,158 @@
+// The one contract between the renderer and the main process, for both transports (Electron IPC
+// through the preload, and the loopback web host). Every request channel has a schema for its
+// request and its response; every event the main process pushes has one too. Nothing here can
+// carry a secret to the renderer: a key's status is "set, ending in abcd" at most.
+import { z } from 'zod';
+import { Job, JobEvent, JobId, NewJob, ReasoningEffort, ReasoningSummaryMode } from '../job.js';
+import { JobPage, JobQuery, JobSearchHit, JobSummary } from '../job-query.js';
+import { ModelInfo, PriceOverrides } from '../models.js';
+import { ProviderConfig } from '../provider.js';
+
+const Empty = z.object({}).strict();
+const ById = z.object({ id: JobId }).strict();
+const Ok = z.object({ ok: z.literal(true) });
+
+export const KeyStatus = z.discriminatedUnion('set', [
+  z.object({ set: z.literal(false) }),
+  z.object({
+    set: z.literal(true),
+    /** The key's last four characters, for "set, ending in abcd"; never more of it. */
+    last4: z.string().max(4),
+    source: z.enum(['keychain', 'environment']),
+  }),
+]);
+export type KeyStatus = z.infer<typeof KeyStatus>;
+
+export const JobDetail = z.object({
+  job: Job,
+  /** The timeline: submitted, created, started, reconnects, polling, finished... */
+  events: z.array(JobEvent),
+  /** Every job of the same conversation (follow-ups), oldest first. */
+  thread: z.array(JobSummary),
+});
+export type JobDetail = z.infer<typeof JobDetail>;
+
+export const FollowUp = z
+  .object({
+    id: JobId,
+    prompt: z.string().min(1, 'The follow-up is empty.').max(1_000_000),
+    model: z.string().min(1).optional(),
+    effort: ReasoningEffort.optional(),
+    reasoningSummary: ReasoningSummaryMode.optional(),
+    maxOutputTokens: z.number().int().min(16).optional(),
+  })
+  .strict();
+export type FollowUp = z.infer<typeof FollowUp>;
+
+export const ExportRequest = z.object({ id: JobId, format: z.enum(['markdown', 'json']) }).strict();
+export const ExportedFile = z.object({
+  filename: z.string(),
+  mimeType: z.string(),
+  content: z.string(),
+});
+export type ExportedFile = z.infer<typeof ExportedFile>;
+
+export const AppSettings = z.object({
+  /** Desktop notifications when a job ends. */
+  notifications: z.boolean(),
+  defaultModel: z.string().min(1),
+  defaultProviderId: z.string().min(1),
+  priceOverrides: PriceOverrides,
+});
+export type AppSettings = z.infer<typeof AppSettings>;
+
+export const ModelCatalog = z.object({
+  /** Built-in models with prices after the person's overrides. */
+  models: z.array(ModelInfo),
+});
+
+export const ConnectionTest = z.object({
+  ok: z.boolean(),
+  /** One readable sentence: what worked, or what is wrong and what to do. */
+  message: z.string(),
+});
+export type ConnectionTest = z.infer<typeof ConnectionTest>;
+
+export const SpendSummary = z.object({
+  today: z.number(),
+  thisMonth: z.number(),
+  /** The last 30 days with any spend, newest first. Days are local dates (YYYY-MM-DD). */
+  perDay: z.array(z.object({ day: z.string(), cost: z.number(), jobs: z.number().int() })),
+  perModel: z.array(z.object({ model: z.string(), cost: z.number(), jobs: z.number().int() })),
+  /** Jobs whose cost is unknown (no price for their model): not in the sums. */
+  unpricedJobs: z.number().int(),
+});
+export type SpendSummary = z.infer<typeof SpendSummary>;
+
+export const AppInfo = z.object({
+  version: z.string(),
+  /** Where the app runs: the desktop app, a browser through the web host, or the demo. */
+  mode: z.enum(['electron', 'web', 'demo']),
+  dataDir: z.string(),
+  /** False when another process (the CLI's `mull run`) drives the jobs of this data directory. */
+  driving: z.boolean(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const requests = {
+  'jobs:submit': {
+    req: z.object({ jobs: z.array(NewJob).min(1).max(50) }).strict(),
+    res: z.object({ jobs: z.array(Job) }),
+  },
+  'jobs:list': { req: JobQuery, res: JobPage },
+  'jobs:get': { req: ById, res: JobDetail },
+  'jobs:cancel': { req: ById, res: Job },
+  'jobs:retry': { req: ById, res: Job },
+  'jobs:followUp': { req: FollowUp, res: Job },
+  'jobs:delete': { req: ById, res: Ok },
+  'jobs:search': {
+    req: z
+      .object({ words: z.string().max(1000), limit: z.number().int().min(1).max(100).optional() })
+      .strict(),
+    res: z.array(JobSearchHit),
+  },
+  'jobs:export': { req: ExportRequest, res: ExportedFile },
+  'jobs:spend': { req: Empty, res: SpendSummary },
+  'models:list': { req: Empty, res: ModelCatalog },
+  'providers:list': { req: Empty, res: z.array(ProviderConfig) },
+  'providers:save': { req: ProviderConfig, res: ProviderConfig },
+  'providers:remove': { req: z.object({ id: z.string().min(1) }).strict(), res: Ok },
+  'settings:get': { req: Empty, res: AppSettings },
+  'settings:update': { req: AppSettings.partial().strict(), res: AppSettings },
+  'keys:status': { req: z.object({ providerId: z.string().min(1) }).strict(), res: KeyStatus },
+  'keys:set': {
+    req: z.object({ providerId: z.string().min(1), key: z.string().min(1).max(1000) }).strict(),
+    res: KeyStatus,
+  },
+  'keys:clear': { req: z.object({ providerId: z.string().min(1) }).strict(), res: KeyStatus },
+  'keys:test': { req: z.object({ providerId: z.string().min(1) }).strict(), res: ConnectionTest },
+  'app:info': { req: Empty, res: AppInfo },
+  /** Open a link in the OS browser (only https: links pass). */
+  'app:openExternal': { req: z.object({ url: z.string().max(4000) }).strict(), res: Ok },
+} satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
+
+export const events = {
+  /** A job's stored state changed (already on disk); the newer revision wins. */
+  'jobs:changed': z.object({ job: JobSummary }),
+  /** A job reached a terminal status (also found after a restart or a wake). */
+  'jobs:terminal': z.object({ job: JobSummary }),
+  /** A job was deleted (possibly from another window). */
+  'jobs:deleted': z.object({ id: JobId }),
+  /** The person asked to see a job (e.g. clicked its notification). */
+  'app:showJob': z.object({ id: JobId }),
+} satisfies Record<string, z.ZodType>;
+
+export type RequestChannel = keyof typeof requests;
+export type EventChannel = keyof typeof events;
+export type RequestOf<C extends RequestChannel> = z.input<(typeof requests)[C]['req']>;
+export type ParsedRequestOf<C extends RequestChannel> = z.output<(typeof requests)[C]['req']>;
+export type ResponseOf<C extends RequestChannel> = z.output<(typeof requests)[C]['res']>;
+export type EventOf<E extends EventChannel> = z.output<(typeof events)[E]>;
+
+/** What the main process implements: a missing handler is a compile error. */
+export type Handlers = {
+  [C in RequestChannel]: (req: ParsedRequestOf<C>) => Promise<ResponseOf<C>>;
+};
+
+export const requestChannels = Object.keys(requests) as RequestChannel[];
+export const eventChannels = Object.keys(events) as EventChannel[];
