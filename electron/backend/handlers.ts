@@ -28,7 +28,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     return job;
   };
   return {
-    'jobs:submit': ({ jobs }) => Promise.resolve({ jobs: manager.submit(jobs) }),
+    'jobs:submit': ({ jobs }) => {
+      const defaultProviderId = readSettings(manager).defaultProviderId;
+      const withProviders = jobs.map((job) => ({
+        ...job,
+        providerId: job.providerId ?? defaultProviderId,
+      }));
+      return Promise.resolve({ jobs: manager.submit(withProviders) });
+    },
     'jobs:list': (query) => Promise.resolve(manager.list(query)),
     'jobs:get': ({ id }) => {
       const job = mustGet(id);

@@ -94,9 +94,12 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** A job as the composer sends it: without a provider, the default provider in Settings. */
+export const SubmittedJob = NewJob.extend({ providerId: z.string().min(1).optional() });
+
 export const requests = {
   'jobs:submit': {
-    req: z.object({ jobs: z.array(NewJob).min(1).max(50) }).strict(),
+    req: z.object({ jobs: z.array(SubmittedJob).min(1).max(50) }).strict(),
     res: z.object({ jobs: z.array(Job) }),
   },
   'jobs:list': { req: JobQuery, res: JobPage },

@@ -71,7 +71,8 @@ export class JobDriver {
     if (!this.restreamRefused && this.mode === 'poll' && this.job.responseId !== null)
       this.mode = 'stream';
     this.failures = 0;
-    this.interrupt?.('reconcile');
+    // A create in flight is never aborted: it may already have started a job on the server.
+    if (!this.isCreating()) this.interrupt?.('reconcile');
     this.wake.wake();
   }
 
@@ -80,12 +81,19 @@ export class JobDriver {
     this.cancelWanted = true;
     // Never abort a create in flight: the server may already have started the job. The cancel
     // goes out as soon as the response id arrives (see onApplied).
-    if (!(this.mode === 'create' && this.job.status === 'submitting')) this.interrupt?.('cancel');
+    if (!this.isCreating()) this.interrupt?.('cancel');
     this.wake.wake();
   }
 
   async run(): Promise<DriverExit> {
-    if (this.job.status === 'submitting' && this.job.responseId === null) {
+    if (
+      this.job.status === 'submitting' &&
+      this.job.responseId === null &&
+      this.job.submittedAt === null
+    ) {
+      // A previous process died before the create request left: sending it now is safe.
+      this.write({ status: 'pending' });
+    } else if (this.job.status === 'submitting' && this.job.responseId === null) {
       // A previous process sent the create request and died before storing the id.
       this.markUnknown(
         'Mull stopped after sending this job and before the server confirmed it. It may be running on the server; resubmit it if it does not appear there.',
@@ -107,15 +115,24 @@ export class JobDriver {
 
   private async streamOnce(): Promise<DriverExit | undefined> {
     const creating = this.mode === 'create';
-    if (creating && this.job.status !== 'submitting') {
-      // Stored before the request leaves: a crash from here on leaves a job of unknown fate.
-      this.write({ status: 'submitting', submittedAt: this.deps.now() });
+    if (creating) {
+      // submittedAt is set only as the request's bytes leave (onSent): a crash before that leaves
+      // a job that was never sent, one after it a job whose fate is unknown.
+      this.write({ status: 'submitting', submittedAt: null });
     }
     let detachTimer: NodeJS.Timeout | undefined;
     const result = await readStream(
       (signal) =>
         creating
-          ? this.deps.client.create(createBodyFor(this.job, this.deps.previousResponseId), signal)
+          ? this.deps.client.create(
+              createBodyFor(this.job, this.deps.previousResponseId),
+              signal,
+              () => {
+                this.job = this.deps.writer.writeDurably(this.job.id, {
+                  submittedAt: this.deps.now(),
+                });
+              },
+            )
           : this.deps.client.resume(this.responseId(), this.fold.cursor, signal),
       {
         fold: this.fold,
@@ -154,6 +171,7 @@ export class JobDriver {
       this.finish(this.fold.terminalResponse as ServerResponse);
       return 'settled';
     }
+    if (creating && this.fold.responseId === null) return this.createFailed(end);
     if (end.kind === 'interrupted') {
       this.deps.writer.flush();
       if (end.why === 'detach') return 'detached';
@@ -166,7 +184,6 @@ export class JobDriver {
       }
       return undefined; // stop, cancel, reconcile: the loop handles them
     }
-    if (creating && this.fold.responseId === null) return this.createFailed(end);
     if (end.kind === 'failed')
       return this.handleFailure(classifyFailure(end.error, 'resume'), 'resume');
     // ended, gap, error frame: a disconnect.
@@ -187,6 +204,16 @@ export class JobDriver {
 
   /** The create stream ended before the server named the response. */
   private async createFailed(end: AttemptResult['end']): Promise<DriverExit | undefined> {
+    const sent = this.job.submittedAt !== null;
+    if (end.kind === 'interrupted') {
+      // Only a stall or a shutdown interrupts a create (never a cancel or a reconcile).
+      if (end.why !== 'stalled') return undefined;
+      if (!sent) return this.sendAgainLater('the connection stalled before the job was sent');
+      this.markUnknown(
+        `The server did not answer for ${this.deps.options.stallMs / 1000} s after the job was sent. It may be running on the server; resubmit it if it does not appear there.`,
+      );
+      return 'settled';
+    }
     if (end.kind !== 'failed') {
       this.markUnknown(
         'The connection dropped right after the job was sent, before the server confirmed it. It may be running on the server; resubmit it if it does not appear there.',
@@ -212,13 +239,10 @@ export class JobDriver {
         return undefined;
       }
       case 'not_sent':
-        this.failures++;
-        this.write({ status: 'pending' }, { kind: 'disconnected', detail: failure.reason });
-        await this.wake.sleep(
-          reconnectDelayMs(this.deps.options.backoff, Math.min(this.failures, 8)),
-        );
-        return undefined;
+        return this.sendAgainLater(failure.reason);
       case 'ambiguous':
+        // The connection failed, but if the request's bytes never left, nothing was started.
+        if (!sent) return this.sendAgainLater(failure.reason);
         this.markUnknown(
           `${failure.reason} It may be running on the server; resubmit it if it does not appear there.`,
         );
@@ -226,6 +250,17 @@ export class JobDriver {
       default:
         return this.handleFailure(failure, 'create');
     }
+  }
+
+  /** The create never reached the server: back to pending, and send it again after a backoff. */
+  private async sendAgainLater(reason: string): Promise<DriverExit | undefined> {
+    this.failures++;
+    this.write({ status: 'pending' }, { kind: 'disconnected', detail: reason });
+    // A detached submit (`mull submit`) does not wait for the network: the job stays stored and
+    // the next driver sends it.
+    if (this.detachAfterCreate) return 'detached';
+    await this.wake.sleep(reconnectDelayMs(this.deps.options.backoff, Math.min(this.failures, 8)));
+    return undefined;
   }
 
   private async pollOnce(): Promise<DriverExit | undefined> {
@@ -396,6 +431,11 @@ export class JobDriver {
       { status: 'unknown', error: { code: 'unknown', message } },
       { kind: 'finished', detail: 'unknown' },
     );
+  }
+
+  /** A create request is in flight (or about to be): it must never be aborted. */
+  private isCreating(): boolean {
+    return this.mode === 'create' && this.job.status === 'submitting';
   }
 
   /** Reconnecting or polling: the next applied event should flip the badge back at once. */

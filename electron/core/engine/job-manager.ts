@@ -16,9 +16,9 @@ import { ResponsesClient } from '../provider/responses-client.js';
 import { JobStore, openDatabase, type Database } from '../store/index.js';
 import { DriverLock } from './driver-lock.js';
 import { engineOptions, type EngineOptions, type EngineOptionsInput } from './engine-options.js';
-import { JobDriver, type DriverExit } from './job-driver.js';
+import { JobDriver, type DriverDeps, type DriverExit } from './job-driver.js';
 import { JobWriter, type ChangeListener } from './job-writer.js';
-import { EngineSettings } from './settings.js';
+import { EngineSettings, UnknownProviderError } from './settings.js';
 
 /** Where API keys come from (the OS keychain, or OPENAI_API_KEY for headless use). */
 export interface KeySource {
@@ -112,13 +112,15 @@ export class JobManager {
    */
   async submitDetached(input: NewJob): Promise<Job> {
     if (!this.isDriving) throw new JobActionRefused('A detached submit needs the driver lock.');
-    const job = this.newJobRow(NewJob.parse(input), {});
+    const parsed = NewJob.parse(input);
+    this.settings.provider(parsed.providerId); // unknown provider: refuse before storing
+    const job = this.newJobRow(parsed, {});
     this.store.transaction(() => {
       this.store.insert(job);
       this.store.appendEvent(job.id, 'submitted', null, job.createdAt);
     });
-    const driver = new JobDriver(job, this.driverDeps(job), true);
-    await driver.run();
+    const active = this.startDriver(job, 'detached');
+    if (active) await active.done;
     return this.mustGet(job.id);
   }
 
@@ -174,9 +176,8 @@ export class JobManager {
       return job;
     }
     // Not driven (waiting for a key): drive it just for the cancel.
-    const driver = new JobDriver(this.mustGet(id), this.driverDeps(job));
-    driver.requestCancel();
-    await driver.run();
+    const cancelling = this.startDriver(this.mustGet(id), 'cancel');
+    await cancelling?.done;
     return this.mustGet(id);
   }
 
@@ -295,18 +296,47 @@ export class JobManager {
 
   private drive(job: Job): void {
     if (!this.isDriving || this.closed || this.drivers.has(job.id) || isSettled(job.status)) return;
-    const driver = new JobDriver(job, this.driverDeps(job));
+    this.startDriver(job, 'drive');
+  }
+
+  /** Starts a driver registered with the manager, so close() stops and awaits it. */
+  private startDriver(
+    job: Job,
+    purpose: 'drive' | 'detached' | 'cancel',
+  ): ActiveDriver | undefined {
+    let deps: DriverDeps;
+    try {
+      deps = this.driverDeps(job);
+    } catch (error) {
+      if (!(error instanceof UnknownProviderError)) throw error;
+      // Its provider was removed from the settings by hand: nothing can drive it any more.
+      this.writer.write(
+        job.id,
+        {
+          status: 'failed',
+          error: { code: 'no_provider', message: error.message },
+          finishedAt: this.now(),
+        },
+        { kind: 'finished', detail: 'failed: no_provider' },
+      );
+      return undefined;
+    }
+    const driver = new JobDriver(job, deps, purpose === 'detached');
+    // Asked before it runs: a job never sent must not be sent just to be cancelled.
+    if (purpose === 'cancel') driver.requestCancel();
     const done = driver.run().catch((error: unknown) => {
       // A bug, not a provider failure: keep the job resumable and say so in the timeline.
       console.error(`mull: driving job ${job.id} failed unexpectedly`, error);
       this.store.appendEvent(job.id, 'anomaly', `driver crashed: ${String(error)}`);
       return 'stopped' as const;
     });
-    this.drivers.set(job.id, { driver, done });
+    const active = { driver, done };
+    this.drivers.set(job.id, active);
     void done.then(() => {
       this.drivers.delete(job.id);
       if (this.drivers.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
     });
+    return active;
   }
 
   /** Jobs stored by another process (`mull submit` while we drive) are sent by us. */
@@ -317,7 +347,7 @@ export class JobManager {
     }
   }
 
-  private driverDeps(job: Job) {
+  private driverDeps(job: Job): DriverDeps {
     const parent = job.parentId === null ? undefined : this.store.get(job.parentId);
     return {
       writer: this.writer,

@@ -57,6 +57,11 @@ export class JobWriter {
     return job;
   }
 
+  /** Writes now and syncs the commit to disk (see JobStore.durably). */
+  writeDurably(id: JobId, patch: JobPatch): Job {
+    return this.store.durably(() => this.write(id, patch));
+  }
+
   /** Appends a timeline entry alone. */
   note(id: JobId, entry: TimelineEntry): void {
     this.store.appendEvent(id, entry.kind, entry.detail ?? null);

@@ -97,6 +97,56 @@ describe('stream faults: resumed from the cursor, exact text', () => {
     expect((await h.emulator.control.requests({ kind: 'create' })).length).toBe(1);
   });
 
+  it('a job stored as "submitting" whose request never left is sent after a restart, once', async () => {
+    const [stored] = h.manager.submit({
+      prompt: 'Never left',
+      model: 'gpt-5',
+      providerId: testProviderId,
+    });
+    await h.manager.close();
+    await h.emulator.control.clearRequests();
+    // As if the previous process died after marking it submitting, before the bytes left.
+    const reader = h.open({ drive: false });
+    reader.store.update(stored?.id ?? '', {
+      status: 'submitting',
+      submittedAt: null,
+      responseId: null,
+      cursor: -1,
+      answer: '',
+    });
+    await reader.close();
+    const restarted = h.open();
+    restarted.resumeAll();
+    const job = await h.waitFor(stored?.id ?? '', finished, restarted);
+    expect(job.status).toBe('completed');
+    expect(job.submittedAt).not.toBeNull();
+    expect((await h.emulator.control.requests({ kind: 'create' })).length).toBe(1);
+  });
+
+  it('a create refused at the connection (nothing reached the server) waits as pending and is sent later', async () => {
+    h.manager.settings.saveProvider({
+      id: 'closed-port',
+      kind: 'compatible',
+      label: 'Closed',
+      baseUrl: 'http://127.0.0.1:9/v1',
+      authStyle: 'bearer',
+    });
+    const [submitted] = h.manager.submit({
+      prompt: 'Offline',
+      model: 'gpt-5',
+      providerId: 'closed-port',
+    });
+    const pending = await h.waitFor(
+      submitted?.id ?? '',
+      (j) =>
+        j.status === 'pending' && h.manager.events(j.id).some((e) => e.kind === 'disconnected'),
+    );
+    expect(pending.submittedAt).toBeNull();
+    expect(h.manager.events(pending.id).map((e) => e.kind)).toContain('disconnected');
+    expect((await h.emulator.control.requests()).length).toBe(0);
+    await h.manager.cancel(pending.id);
+  });
+
   it('a stall: the watchdog reconnects from the cursor; silence never fails the job', async () => {
     await h.manager.close(); // reopened with a short stall threshold
     const manager = h.open({ engine: { stallMs: 150 } });

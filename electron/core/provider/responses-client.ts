@@ -6,7 +6,9 @@ import type {
   ResponseStreamEvent,
 } from 'openai/resources/responses/responses';
 import { Agent, fetch as undiciFetch } from 'undici';
+import { randomUUID } from 'node:crypto';
 import { eventsOf } from './event-stream.js';
+import { clientRequestIdHeader, whenSent } from './request-sent.js';
 import type { AuthStyle } from '../../../shared/provider.js';
 
 export type { ServerResponse, ResponseStreamEvent };
@@ -102,20 +104,29 @@ export class ResponsesClient {
     });
   }
 
-  /** Starts a background response and returns its event stream (background, stream, store all on). */
-  async create(body: CreateBody, signal: AbortSignal): Promise<Streamed> {
-    const response = await this.sdk.responses
-      .create(
-        {
-          ...body,
-          background: true,
-          stream: true,
-          store: true,
-        } as OpenAI.Responses.ResponseCreateParamsStreaming,
-        { signal },
-      )
-      .asResponse();
-    return streamedFrom(response);
+  /**
+   * Starts a background response and returns its event stream (background, stream, store all
+   * on). `onSent` runs synchronously just before the request's bytes leave (see request-sent.ts).
+   */
+  async create(body: CreateBody, signal: AbortSignal, onSent?: () => void): Promise<Streamed> {
+    const clientRequestId = randomUUID();
+    const stopWatching = onSent ? whenSent(clientRequestId, onSent) : undefined;
+    try {
+      const response = await this.sdk.responses
+        .create(
+          {
+            ...body,
+            background: true,
+            stream: true,
+            store: true,
+          } as OpenAI.Responses.ResponseCreateParamsStreaming,
+          { signal, headers: { [clientRequestIdHeader]: clientRequestId } },
+        )
+        .asResponse();
+      return streamedFrom(response);
+    } finally {
+      stopWatching?.();
+    }
   }
 
   /** Re-streams a response from just after `cursor` (the server replays, then follows live). */

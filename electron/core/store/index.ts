@@ -1,9 +1,11 @@
 // The job store's public face: open the database, then read and write jobs through a JobStore.
 export {
+  checkIntegrity,
   databaseFileName,
   databasePathIn,
   openDatabase,
   openLockDatabase,
+  sqliteNativeBindingVariable,
   type Database,
 } from './open-database.js';
 export { JobStore, type JobStoreOptions } from './job-store.js';

@@ -109,6 +109,21 @@ export class JobStore {
     this.#deleteSetting = db.prepare('DELETE FROM settings WHERE key = ?');
   }
 
+  /**
+   * Runs `fn` with every commit synced to disk (synchronous = FULL), for the rare writes that must
+   * survive a power cut, such as "this create request is leaving" (a lost one means a second,
+   * paid job after a restart).
+   */
+  durably<T>(fn: () => T): T {
+    const previous = this.#db.pragma('synchronous', { simple: true }) as number;
+    this.#db.pragma('synchronous = FULL');
+    try {
+      return fn();
+    } finally {
+      this.#db.pragma(`synchronous = ${previous}`);
+    }
+  }
+
   /** Runs `fn` in one write transaction (nested calls become savepoints); throwing rolls back. */
   transaction<T>(fn: () => T): T {
     // IMMEDIATE takes the write lock up front, so a second connection makes this wait

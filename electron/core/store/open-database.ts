@@ -16,6 +16,17 @@ export type Statement<
 
 export const databaseFileName = 'mull.sqlite3';
 
+/**
+ * Names a better_sqlite3.node to load instead of the one in node_modules: the Electron app started
+ * from a checkout uses a build for Electron's ABI, while node_modules keeps Node's for the tests.
+ */
+export const sqliteNativeBindingVariable = 'MULL_SQLITE_NATIVE_BINDING';
+
+function nativeBinding(): { nativeBinding?: string } {
+  const path = process.env[sqliteNativeBindingVariable];
+  return path ? { nativeBinding: path } : {};
+}
+
 export function databasePathIn(dataDir: string): string {
   return join(dataDir, databaseFileName);
 }
@@ -34,7 +45,7 @@ export function openDatabase(
 
   let db: Database;
   try {
-    db = new BetterSqlite3(path);
+    db = new BetterSqlite3(path, nativeBinding());
   } catch (error) {
     throw explainOpenFailure(error, path);
   }
@@ -153,5 +164,19 @@ function describe(error: unknown): string {
 export function openLockDatabase(path: string): Database {
   // Rollback-journal mode (the default; never WAL here): BEGIN EXCLUSIVE then takes an exclusive
   // file lock at once and holds it until the transaction ends or the process dies.
-  return new BetterSqlite3(path, { timeout: 0 });
+  return new BetterSqlite3(path, { ...nativeBinding(), timeout: 0 });
+}
+
+/** SQLite's own integrity check of a data directory's database, read-only ('ok' when sound). */
+export function checkIntegrity(dataDir: string): string {
+  const db = new BetterSqlite3(databasePathIn(dataDir), {
+    ...nativeBinding(),
+    readonly: true,
+    fileMustExist: true,
+  });
+  try {
+    return String(db.pragma('integrity_check', { simple: true }));
+  } finally {
+    db.close();
+  }
 }

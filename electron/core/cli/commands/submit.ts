@@ -1,0 +1,152 @@
+// `mull submit`: store a job and get it to the server. With no driver running, the job is sent
+// from here and left running on the server (background mode needs no local process); with one
+// running (the app, `mull run --watch`), it is only stored and that driver sends it.
+import {
+  NewJob,
+  ReasoningEffort,
+  ReasoningSummaryMode,
+  type Job,
+  type JobStatus,
+} from '../../../../shared/job.js';
+import type { JobManager } from '../../engine/job-manager.js';
+import { UsageError, exitCodes, zodSentence } from '../cli-errors.js';
+import { defineCommand } from '../command.js';
+import { outcomeSentence, shortId } from '../job-format.js';
+import { wholeNumber } from '../option-values.js';
+import { readPrompt } from '../prompt-source.js';
+import type { CliSession } from '../session.js';
+import { providerForBaseUrl } from '../url-provider.js';
+
+/** The model for slow, hard problems, which is what background jobs are for. */
+export const defaultModel = 'gpt-5-pro';
+
+const failedAtOnce: ReadonlySet<JobStatus> = new Set(['failed', 'unknown', 'needs_key', 'expired']);
+
+export const submitCommand = defineCommand({
+  name: 'submit',
+  summary: 'send a prompt as a background job and print its id',
+  help: `Usage: mull submit [options] [PROMPT | -f FILE | -]
+
+Sends the prompt as a background job and prints the job's id. With no Mull driver running, the
+request is sent from here and the server works on with no local process ('mull run' or 'mull wait'
+collects the answer later); with one running (the app, 'mull run --watch'), the job is stored and
+that driver sends it.
+
+Options:
+  -m, --model M              model (default: ${defaultModel})
+  --effort E                 reasoning effort: ${ReasoningEffort.options.join(', ')}
+  --summary S                reasoning summary: ${ReasoningSummaryMode.options.join(', ')}
+  --max-output-tokens N      cap on output tokens, reasoning included
+  --title T                  title shown in lists (default: the prompt's first line)
+  --provider P               a provider configured in the app (default: openai)
+  --base-url URL             send to this Responses API server (also: $OPENAI_BASE_URL)
+  -f, --file FILE            read the prompt from FILE ('-' for stdin)
+  -                          read the prompt from stdin
+
+The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app's Settings).`,
+  options: {
+    model: { type: 'string', short: 'm' },
+    effort: { type: 'string' },
+    summary: { type: 'string' },
+    'max-output-tokens': { type: 'string' },
+    title: { type: 'string' },
+    provider: { type: 'string' },
+    'base-url': { type: 'string' },
+    file: { type: 'string', short: 'f' },
+  },
+  positionals: { min: 0, max: 1, name: 'PROMPT (quote it: \'mull submit "..."\')' },
+  async run(session, { values, positionals }) {
+    if (values.provider !== undefined && values['base-url'] !== undefined) {
+      throw new UsageError('Give --provider or --base-url, not both');
+    }
+    const prompt = await readPrompt(
+      { positional: positionals[0], file: values.file },
+      session.io.stdin,
+    );
+    const input = parseNewJob({
+      prompt,
+      title: values.title,
+      model: values.model ?? defaultModel,
+      effort: values.effort,
+      reasoningSummary: values.summary,
+      maxOutputTokens: wholeNumber('--max-output-tokens', values['max-output-tokens'], {
+        min: 16,
+        max: Number.POSITIVE_INFINITY,
+      }),
+    });
+    const baseUrl =
+      values['base-url'] ?? (values.provider ? undefined : session.io.env.OPENAI_BASE_URL);
+
+    const driver = session.tryOpenDriver();
+    const manager = driver ?? session.openReader();
+    try {
+      const providerId = baseUrl
+        ? providerForBaseUrl(manager.settings, baseUrl).id
+        : (values.provider ?? 'openai');
+      // Checked before anything is stored: submitDetached looks the provider up only after storing
+      // the job, leaving a row no driver can run.
+      manager.settings.provider(providerId);
+      const job = driver
+        ? await submitFromHere(session, driver, { ...input, providerId })
+        : storeForDriver(session, manager, { ...input, providerId });
+      return report(session, job);
+    } finally {
+      await manager.close();
+    }
+  },
+});
+
+/** The prompt and parameters checked the way the engine will check them, as a usage error. */
+function parseNewJob(input: Record<string, unknown>): NewJob {
+  const parsed = NewJob.safeParse(input);
+  if (!parsed.success) throw new UsageError(zodSentence(parsed.error));
+  return parsed.data;
+}
+
+async function submitFromHere(
+  session: CliSession,
+  manager: JobManager,
+  input: NewJob,
+): Promise<Job> {
+  // A create the server refuses for now (429, 5xx, unreachable) is sent again after a backoff, for
+  // as long as it takes: say so. Ctrl-C is safe then: the job stays stored, not sent.
+  let told = false;
+  const unsubscribe = manager.onChange(({ job }) => {
+    if (job.status !== 'pending') return;
+    const why = manager.events(job.id).at(-1)?.detail;
+    session.say(
+      `mull: the server did not take the job yet${why ? ` (${why})` : ''}; trying again.`,
+    );
+    if (!told) session.say("mull: Ctrl-C stops; the job stays stored and 'mull run' sends it.");
+    told = true;
+  });
+  try {
+    return await manager.submitDetached(input);
+  } finally {
+    unsubscribe();
+  }
+}
+
+function storeForDriver(session: CliSession, manager: JobManager, input: NewJob): Job {
+  const [job] = manager.submit(input);
+  if (!job) throw new Error('The job was not stored.');
+  session.say(
+    `mull: another Mull process drives ${session.dataDir}; it will send job ${shortId(job.id)}.`,
+  );
+  return job;
+}
+
+function report(session: CliSession, job: Job): number {
+  if (session.json) session.printJson(job);
+  else session.out(`${job.id}\n`);
+  if (failedAtOnce.has(job.status)) {
+    session.say(`mull: ${outcomeSentence(job)}`);
+    return exitCodes.failure;
+  }
+  if (job.responseId !== null && job.status !== 'completed') {
+    session.say(
+      `mull: job ${shortId(job.id)} is running on the server; 'mull wait ${shortId(job.id)}' or 'mull run' collects the answer.`,
+    );
+  }
+  return exitCodes.ok;
+}

@@ -1,0 +1,15 @@
+// What `mull run` and a driving `mull wait` do: drive every unfinished job of the data directory.
+import type { JobManager, KeySource } from '../engine/job-manager.js';
+
+/**
+ * Resumes every unfinished job, and retries those paused for a key whose provider has a key now:
+ * each command line run is a new process that cannot know whether the key changed since the last
+ * one (OPENAI_API_KEY set, the keychain updated), and one refused request per job is cheap.
+ */
+export async function driveAll(manager: JobManager, keys: KeySource): Promise<void> {
+  manager.resumeAll();
+  const waiting = manager.store.unfinished().filter((job) => job.status === 'needs_key');
+  for (const providerId of new Set(waiting.map((job) => job.providerId))) {
+    if ((await keys.get(providerId)) !== undefined) manager.keyChanged(providerId);
+  }
+}

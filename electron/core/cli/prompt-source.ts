@@ -1,0 +1,41 @@
+// Where `mull submit` takes its prompt from: the argument, a file (-f FILE) or stdin (`-`).
+import { readFile } from 'node:fs/promises';
+import { UsageError } from './cli-errors.js';
+
+const stdinMarker = '-';
+
+export interface PromptArgs {
+  positional: string | undefined;
+  file: string | undefined;
+}
+
+/** The prompt exactly as given (bytes decoded once as UTF-8, so no character is split). */
+export async function readPrompt(
+  { positional, file }: PromptArgs,
+  stdin: NodeJS.ReadableStream,
+): Promise<string> {
+  if (positional !== undefined && file !== undefined) {
+    throw new UsageError('Give the prompt either as an argument or with -f FILE, not both');
+  }
+  const source = file ?? positional;
+  if (source === undefined) {
+    throw new UsageError('mull submit needs a prompt: PROMPT, -f FILE, or - to read stdin');
+  }
+  if (source === stdinMarker) return readAll(stdin);
+  if (file === undefined) return source;
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
+    throw new UsageError(`Cannot read the prompt file '${file}': ${reason}`);
+  }
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

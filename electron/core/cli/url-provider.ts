@@ -1,0 +1,43 @@
+// `mull submit --base-url URL` (or OPENAI_BASE_URL): the provider entry for that URL, created the
+// first time and reused after, so that a later `mull run` (another process, no flag) finds where
+// the job lives. The id comes from the normalized URL, so the same server always gets the same id.
+import { createHash } from 'node:crypto';
+import {
+  defaultAuthStyle,
+  type ProviderConfig,
+  type ProviderKind,
+} from '../../../shared/provider.js';
+import type { EngineSettings } from '../engine/settings.js';
+import { normalizeBaseUrl } from '../provider/base-url.js';
+
+export function providerForBaseUrl(settings: EngineSettings, rawUrl: string): ProviderConfig {
+  const kind = kindOfUrl(rawUrl);
+  const baseUrl = normalizeBaseUrl(kind, rawUrl);
+  // One the person already set up for this URL (in the app, or an earlier submit) wins.
+  const existing = settings.providers().find((p) => p.kind === kind && p.baseUrl === baseUrl);
+  if (existing) return existing;
+  return settings.saveProvider({
+    id: urlProviderId(baseUrl),
+    kind,
+    label: new URL(baseUrl).host.slice(0, 100),
+    baseUrl,
+    authStyle: defaultAuthStyle(kind),
+  });
+}
+
+/** A stable id for a normalized base URL, e.g. `url-3f2a9c41d07e`. */
+export function urlProviderId(normalizedBaseUrl: string): string {
+  return `url-${createHash('sha256').update(normalizedBaseUrl).digest('hex').slice(0, 12)}`;
+}
+
+export function kindOfUrl(rawUrl: string): ProviderKind {
+  let host: string;
+  try {
+    host = new URL(rawUrl.trim()).hostname.toLowerCase();
+  } catch {
+    return 'compatible'; // normalizeBaseUrl explains what is wrong with it
+  }
+  if (host.endsWith('.openai.azure.com')) return 'azure';
+  if (host === 'api.openai.com') return 'openai';
+  return 'compatible';
+}
