@@ -2,8 +2,8 @@
 // durable engine (fold, coalesced SQLite writes, final reconciliation) against the bare openai SDK
 // merely iterating the very same stream; rounds alternate, medians are compared.
 import OpenAI from 'openai';
-import { randomUUID } from 'node:crypto';
-import type { Job } from '../shared/job.js';
+import { NewJob, type Job } from '../shared/job.js';
+import { newJobRecord } from '../electron/core/engine/new-job-record.js';
 import {
   benchKey,
   benchProvider,
@@ -61,38 +61,19 @@ async function engineRound(
     // A job attached to the existing response, as after a restart with nothing read yet: the
     // engine streams it from the start, exactly the bytes the SDK round read.
     const now = Date.now();
+    const pending = newJobRecord(
+      NewJob.parse({ prompt: 'bench', model: 'gpt-4.1-mini', providerId: benchProvider }),
+      {},
+      now,
+    );
     const job: Job = {
-      id: randomUUID(),
-      title: 'bench',
-      prompt: 'bench',
-      instructions: null,
-      model: 'gpt-4.1-mini',
-      providerId: benchProvider,
-      effort: null,
-      reasoningSummaryMode: null,
-      maxOutputTokens: null,
+      ...pending,
       status: 'in_progress',
       serverStatus: 'in_progress',
       responseId,
-      resolvedModel: null,
-      cursor: -1,
-      answer: '',
-      reasoningSummary: '',
-      usage: null,
-      cost: null,
-      error: null,
-      incompleteReason: null,
-      retryOf: null,
-      parentId: null,
-      threadId: '',
-      createdAt: now,
       submittedAt: now,
       startedAt: now,
-      finishedAt: null,
-      updatedAt: now,
-      revision: 0,
     };
-    job.threadId = job.id;
     manager.store.insert(job);
     const started = performance.now();
     const done = waitForAll(manager, [job.id], (j) => settledStatuses.has(j.status));

@@ -1,7 +1,6 @@
 // The job manager: Mull's one entry to jobs, used by the app and the `mull` CLI alike. It owns the
 // store, the writer (write, then tell) and, when it drives, the driver lock and one JobDriver per
 // unfinished job.
-import { randomUUID } from 'node:crypto';
 import {
   NewJob,
   isSettled,
@@ -9,6 +8,7 @@ import {
   type Job,
   type JobEvent,
   type JobId,
+  type ParsedNewJob,
 } from '../../../shared/job.js';
 import type { JobPage, JobQuery, JobSearchHit } from '../../../shared/job-query.js';
 import { classifyFailure } from '../provider/failure.js';
@@ -16,6 +16,7 @@ import { ResponsesClient } from '../provider/responses-client.js';
 import { JobStore, openDatabase, type Database } from '../store/index.js';
 import { DriverLock } from './driver-lock.js';
 import { engineOptions, type EngineOptions, type EngineOptionsInput } from './engine-options.js';
+import { newJobRecord, type JobLinks } from './new-job-record.js';
 import { JobDriver, type DriverDeps, type DriverExit } from './job-driver.js';
 import { JobWriter, type ChangeListener } from './job-writer.js';
 import { EngineSettings, UnknownProviderError } from './settings.js';
@@ -381,46 +382,11 @@ export class JobManager {
     return rows;
   }
 
-  private newJobRow(
-    input: ReturnType<typeof NewJob.parse>,
-    links: { retryOf?: JobId; parentId?: JobId | null; threadId?: JobId },
-  ): Job {
-    const id = randomUUID();
-    const now = this.now();
-    return {
-      id,
-      title: titleFor(input.prompt, input.title),
-      prompt: input.prompt,
-      instructions: input.instructions ?? null,
-      model: input.model,
-      providerId: input.providerId,
-      effort: input.effort ?? null,
-      reasoningSummaryMode: input.reasoningSummary ?? null,
-      maxOutputTokens: input.maxOutputTokens ?? null,
-      status: 'pending',
-      serverStatus: null,
-      responseId: null,
-      resolvedModel: null,
-      cursor: -1,
-      answer: '',
-      reasoningSummary: '',
-      usage: null,
-      cost: null,
-      error: null,
-      incompleteReason: null,
-      retryOf: links.retryOf ?? null,
-      parentId: links.parentId ?? null,
-      threadId: links.threadId ?? id,
-      createdAt: now,
-      submittedAt: null,
-      startedAt: null,
-      finishedAt: null,
-      updatedAt: now,
-      revision: 0,
-    };
+  private newJobRow(input: ParsedNewJob, links: JobLinks): Job {
+    return newJobRecord(input, links, this.now());
   }
 
-  private asNewJob(job: Job): ReturnType<typeof NewJob.parse> {
+  private asNewJob(job: Job): ParsedNewJob {
     return NewJob.parse({
       prompt: job.prompt,
       title: job.title === titleFor(job.prompt) ? undefined : job.title,
