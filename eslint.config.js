@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = [
   'node:*',
@@ -180,6 +181,37 @@ export default tseslint.config(
     },
   },
   ...layerBans,
+  {
+    // Raw IPC in exactly two places: the main process's contract handlers and the preload's bridge.
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['electron/main/contract-ipc.ts', 'electron/preload/index.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ImportDeclaration[source.value='electron'] > ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]",
+          message:
+            'Raw IPC lives in electron/main/contract-ipc.ts and electron/preload/index.ts only: use the contract.',
+        },
+        {
+          selector: 'MemberExpression[property.name=/^ipc(Main|Renderer)$/]',
+          message:
+            'Raw IPC lives in electron/main/contract-ipc.ts and electron/preload/index.ts only: use the contract.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs['recommended-latest'].rules,
+      // Warns about libraries the React Compiler cannot memoize (TanStack Virtual); Mull does not
+      // use the compiler, so the warning says nothing about this code.
+      'react-hooks/incompatible-library': 'off',
+    },
+  },
   {
     files: ['electron/core/**/*.test.ts', 'electron/core/**/test-support/**/*.ts'],
     rules: {

@@ -95,11 +95,15 @@ export class JobStore {
       'SELECT job_id, at, kind, detail FROM job_events WHERE job_id = ? ORDER BY id',
     );
     // Title matches weigh most, then the prompt; the answer and reasoning summary count as one.
+    // Ranked through FTS5's `rank` column (not ORDER BY bm25(...)): FTS5 then sorts the matches
+    // itself and snippet() runs only for the rows returned, not for every match (a common word
+    // matches every job: the snippets were most of the time, bench/search-latency.ts).
     this.#search = db.prepare(
       'SELECT jobs.id AS id, jobs.title AS title, ' +
         "snippet(job_search, -1, @start, @end, '…', 16) AS snippet " +
         'FROM job_search JOIN jobs ON jobs.seq = job_search.rowid ' +
-        'WHERE job_search MATCH @query ORDER BY bm25(job_search, 5.0, 2.0, 1.0, 1.0) LIMIT @limit',
+        "WHERE job_search MATCH @query AND rank MATCH 'bm25(5.0, 2.0, 1.0, 1.0)' " +
+        'ORDER BY rank LIMIT @limit',
     );
     this.#getSetting = db.prepare('SELECT value FROM settings WHERE key = ?');
     this.#setSetting = db.prepare(

@@ -1,0 +1,42 @@
+// `npm start` and `npm run demo` end here: the desktop app when Electron can open a window, else
+// the same app in the browser through the web host.
+import type { KeySourceWithStatus, KeyStore } from '../core/secrets/index.js';
+import { appVersion } from '../web-host/app-version.js';
+import { announce, serveWeb } from '../web-host/serve-web.js';
+import { stderrLog } from '../web-host/stderr-log.js';
+import { untilStopSignal } from '../web-host/until-signal.js';
+import { checkElectron } from './electron-binary.js';
+import { runElectron } from './run-electron.js';
+
+export interface LaunchOptions {
+  mode: 'web' | 'demo';
+  dataDir: string;
+  /** The keys of the browser fallback (Electron's main process opens its own). */
+  keyStore: KeyStore;
+  keys: KeySourceWithStatus;
+  /** Tells Electron's main process what this launch is about (data directory, demo). */
+  electronEnv: Record<string, string>;
+  port?: number;
+}
+
+/** Runs Mull until it is quit (Electron) or stopped (Ctrl+C, SIGTERM); resolves with an exit code. */
+export async function launch(options: LaunchOptions): Promise<number> {
+  const electron = checkElectron();
+  if (electron.ok) {
+    return runElectron(electron.binary, { ...process.env, ...options.electronEnv });
+  }
+  console.log(`${electron.reason}; serving Mull in your browser instead.`);
+  const served = await serveWeb({
+    dataDir: options.dataDir,
+    mode: options.mode,
+    version: appVersion(),
+    keyStore: options.keyStore,
+    keys: options.keys,
+    port: options.port,
+    log: stderrLog,
+  });
+  console.log(announce(served.host, options.dataDir));
+  await untilStopSignal();
+  await served.close();
+  return 0;
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { JobSummary } from '../../shared/job-query.js';
+import { terminalNotification } from './terminal-notification.js';
+
+function summary(patch: Partial<JobSummary>): JobSummary {
+  return {
+    id: 'job-1',
+    title: 'Prove the lemma',
+    model: 'gpt-5-pro',
+    providerId: 'openai',
+    effort: null,
+    reasoningSummaryMode: null,
+    maxOutputTokens: null,
+    status: 'completed',
+    serverStatus: 'completed',
+    responseId: 'resp_1',
+    resolvedModel: null,
+    cursor: 10,
+    usage: null,
+    cost: null,
+    error: null,
+    incompleteReason: null,
+    retryOf: null,
+    parentId: null,
+    threadId: 'job-1',
+    createdAt: 0,
+    submittedAt: 0,
+    startedAt: 0,
+    finishedAt: 1,
+    updatedAt: 1,
+    revision: 3,
+    answerPreview: 'The lemma holds because…',
+    ...patch,
+  };
+}
+
+describe('terminalNotification', () => {
+  it('says a completed answer is ready and previews it', () => {
+    expect(terminalNotification(summary({}))).toEqual({
+      title: 'Answer ready: Prove the lemma',
+      body: 'The lemma holds because…',
+    });
+  });
+
+  it('says why a job failed', () => {
+    const text = terminalNotification(
+      summary({ status: 'failed', error: { code: 'server_error', message: 'The server failed.' } }),
+    );
+    expect(text).toEqual({ title: 'Job failed: Prove the lemma', body: 'The server failed.' });
+  });
+
+  it('says why an answer was cut short', () => {
+    const text = terminalNotification(
+      summary({ status: 'incomplete', incompleteReason: 'max_output_tokens' }),
+    );
+    expect(text.title).toBe('Answer cut short: Prove the lemma');
+    expect(text.body).toBe('Stopped: max output tokens.');
+  });
+
+  it.each([
+    ['cancelled', 'Job cancelled'],
+    ['expired', 'Job expired'],
+  ] as const)('names a %s job', (status, headline) => {
+    expect(terminalNotification(summary({ status })).title).toBe(`${headline}: Prove the lemma`);
+  });
+
+  it('keeps a long title and body short, on one line', () => {
+    const text = terminalNotification(
+      summary({ title: `a\n${'x'.repeat(300)}`, answerPreview: 'y '.repeat(300) }),
+    );
+    expect(text.title.length).toBeLessThanOrEqual('Answer ready: '.length + 80);
+    expect(text.title).not.toContain('\n');
+    expect(text.body.length).toBeLessThanOrEqual(180);
+    expect(text.body.endsWith('…')).toBe(true);
+  });
+});

@@ -1,0 +1,44 @@
+// A backend for a data directory plus a web host in front of it: what `serve.ts`, `npm start`'s
+// browser fallback, `npm run demo` and the Playwright fixture all run.
+import { startBackend, type Backend, type BackendOptions } from '../backend/backend.js';
+import { startWebHost, type WebHost } from './web-host.js';
+
+export interface ServeWebOptions extends Omit<BackendOptions, 'mode'> {
+  mode: 'web' | 'demo';
+  port?: number;
+  token?: string;
+  staticDir?: string;
+}
+
+export interface ServedWeb {
+  backend: Backend;
+  host: WebHost;
+  /** Stops the host, then the backend (which flushes the engine and releases the driver lock). */
+  close(): Promise<void>;
+}
+
+export async function serveWeb(options: ServeWebOptions): Promise<ServedWeb> {
+  const { port, token, staticDir, ...backendOptions } = options;
+  const backend = startBackend(backendOptions);
+  let host: WebHost;
+  try {
+    host = await startWebHost({ backend, port, token, staticDir, log: options.log });
+  } catch (error) {
+    await backend.close();
+    throw error;
+  }
+  let closing: Promise<void> | undefined;
+  return {
+    backend,
+    host,
+    close: () => {
+      closing ??= host.close().finally(() => backend.close());
+      return closing;
+    },
+  };
+}
+
+/** The one line a launcher prints: where to open Mull (the token included) and how to stop it. */
+export function announce(host: WebHost, dataDir: string): string {
+  return `Mull is at ${host.url} (data: ${dataDir}; Ctrl+C stops it)`;
+}

@@ -1,0 +1,126 @@
+// The job board: toolbar, then either the virtualized list of jobs or the search hits.
+import { useCallback, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import { useJobList } from '../data/use-job-list.js';
+import { useJobSearch } from '../data/use-job-search.js';
+import { ErrorNote } from '../ui/ErrorNote.js';
+import { boardQuery } from './board-filters.js';
+import { BoardToolbar } from './BoardToolbar.js';
+import { JobList, type JobListHandle } from './JobList.js';
+import { SearchResults } from './SearchResults.js';
+import { useDebouncedValue } from './use-debounced-value.js';
+
+export interface BoardHandle {
+  focusSearch(): void;
+  /** Moves the selection (page-wide j/k) and puts the focus on the list. */
+  move(delta: number): void;
+}
+
+interface Props {
+  ref?: Ref<BoardHandle>;
+  openId: string | undefined;
+  onOpen: (id: string) => void;
+}
+
+const searchDelayMs = 200;
+
+export function JobBoard({ ref, openId, onOpen }: Props) {
+  const [statusValue, setStatusValue] = useState('all');
+  const [sortValue, setSortValue] = useState('created-desc');
+  const [search, setSearch] = useState('');
+  const [chosenId, setChosenId] = useState<string>();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<JobListHandle>(null);
+
+  const query = useMemo(() => boardQuery(statusValue, sortValue), [statusValue, sortValue]);
+  const list = useJobList(query);
+  const words = useDebouncedValue(search, searchDelayMs).trim();
+  const searching = search.trim() !== '' && words !== '';
+  const searchResult = useJobSearch(words);
+
+  const listed = (id: string | undefined) =>
+    id !== undefined && list.jobs.some((job) => job.id === id) ? id : undefined;
+  const selectedId = listed(chosenId) ?? listed(openId) ?? list.jobs[0]?.id;
+
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const open = useCallback(
+    (id: string) => {
+      setChosenId(id);
+      onOpen(id);
+    },
+    [onOpen],
+  );
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      focusSearch: () => searchRef.current?.focus(),
+      move: (delta) => {
+        const index = list.jobs.findIndex((job) => job.id === selectedId);
+        const next = list.jobs[Math.max(0, Math.min(list.jobs.length - 1, index + delta))];
+        if (next) setChosenId(next.id);
+        listRef.current?.focus();
+      },
+    }),
+    [list.jobs, selectedId],
+  );
+
+  const label = `Jobs, ${list.total} in all`;
+  return (
+    <section className="board" aria-label="Job board">
+      <BoardToolbar
+        searchRef={searchRef}
+        search={search}
+        statusValue={statusValue}
+        sortValue={sortValue}
+        onSearch={setSearch}
+        onStatus={setStatusValue}
+        onSort={setSortValue}
+        onSearchExit={() => {
+          if (searching) document.querySelector<HTMLButtonElement>('.search-hit')?.focus();
+          else listRef.current?.focus();
+        }}
+      />
+      {searching ? (
+        <SearchResults
+          words={words}
+          hits={searchResult.data}
+          loading={searchResult.isFetching}
+          error={searchResult.error}
+          openId={openId}
+          onOpen={open}
+        />
+      ) : (
+        <>
+          <p className="board__count" aria-hidden="true">
+            {list.isPending
+              ? 'Loading jobs…'
+              : `${list.total} ${list.total === 1 ? 'job' : 'jobs'}`}
+          </p>
+          <ErrorNote error={list.error} prefix="The jobs could not be loaded." />
+          {list.isSuccess && list.jobs.length === 0 ? (
+            <p className="board__empty">
+              {query.statuses.length === 0
+                ? 'No jobs yet. Press n or choose “New job” to ask a model something.'
+                : 'No job has this status.'}
+            </p>
+          ) : (
+            <JobList
+              ref={listRef}
+              jobs={list.jobs}
+              total={list.total}
+              selectedId={selectedId}
+              openId={openId}
+              label={label}
+              hasMore={hasNextPage}
+              loadingMore={isFetchingNextPage}
+              onLoadMore={loadMore}
+              onSelect={setChosenId}
+              onOpen={open}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}

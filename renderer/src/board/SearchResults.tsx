@@ -1,0 +1,42 @@
+// Full-text search hits in place of the board while the search box has words.
+import type { JobSearchHit } from '../../../shared/job-query.js';
+import { ErrorNote } from '../ui/ErrorNote.js';
+import { Snippet } from './Snippet.js';
+
+interface Props {
+  words: string;
+  hits: readonly JobSearchHit[] | undefined;
+  loading: boolean;
+  error: unknown;
+  openId: string | undefined;
+  onOpen: (id: string) => void;
+}
+
+export function SearchResults({ words, hits, loading, error, openId, onOpen }: Props) {
+  if (error) return <ErrorNote error={error} prefix="Search failed." />;
+  if (!hits) return <p className="board__empty">{loading ? 'Searching…' : ''}</p>;
+  return (
+    <section className="search-results" aria-label={`Search results for ${words}`}>
+      <p className="search-results__count" role="status">
+        {hits.length === 0
+          ? `No job matches “${words}”.`
+          : `${hits.length} ${hits.length === 1 ? 'job matches' : 'jobs match'} “${words}”.`}
+      </p>
+      <ul className="search-results__list">
+        {hits.map((hit) => (
+          <li key={hit.id}>
+            <button
+              type="button"
+              className="search-hit"
+              aria-current={hit.id === openId ? 'page' : undefined}
+              onClick={() => onOpen(hit.id)}
+            >
+              <span className="search-hit__title">{hit.title || 'Untitled job'}</span>
+              <Snippet parts={hit.snippet} />
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

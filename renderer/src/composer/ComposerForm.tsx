@@ -1,0 +1,231 @@
+// The composer's fields and their state. Starts from the person's default model and provider.
+import { Send, X } from 'lucide-react';
+import { useId, useState } from 'react';
+import type { AppSettings } from '../../../shared/ipc/contract.js';
+import type { ReasoningEffort } from '../../../shared/job.js';
+import type { ModelInfo } from '../../../shared/models.js';
+import type { ProviderConfig } from '../../../shared/provider.js';
+import { useSubmitJobs } from '../data/use-job-actions.js';
+import { askNotificationPermission } from '../notifications/browser-notifications.js';
+import { ErrorNote } from '../ui/ErrorNote.js';
+import { Icon } from '../ui/Icon.js';
+import {
+  composeJobs,
+  estimateJobsCost,
+  maxJobsPerSubmit,
+  maxOutputProblem,
+  splitPrompts,
+} from './composer-jobs.js';
+import { CostEstimate } from './CostEstimate.js';
+import { ModelPicker } from './ModelPicker.js';
+import { isSubmitShortcut } from './submit-shortcut.js';
+
+interface Props {
+  settings: AppSettings;
+  models: readonly ModelInfo[];
+  providers: readonly ProviderConfig[];
+  onSubmitted: (ids: string[]) => void;
+  onClose: () => void;
+}
+
+export function ComposerForm({ settings, models, providers, onSubmitted, onClose }: Props) {
+  const [prompt, setPrompt] = useState('');
+  const [split, setSplit] = useState(false);
+  const [copiesText, setCopiesText] = useState('1');
+  const [modelId, setModelId] = useState(settings.defaultModel);
+  const [providerId, setProviderId] = useState(settings.defaultProviderId);
+  const [chosenEffort, setChosenEffort] = useState<ReasoningEffort | null>(null);
+  const [summary, setSummary] = useState(true);
+  const [maxOutputText, setMaxOutputText] = useState('');
+  const submit = useSubmitJobs();
+  const ids = {
+    prompt: useId(),
+    promptHint: useId(),
+    copies: useId(),
+    effort: useId(),
+    maxOutput: useId(),
+    provider: useId(),
+  };
+
+  const model = models.find((candidate) => candidate.id === modelId);
+  const efforts = model?.efforts ?? [];
+  // Only efforts the model accepts: a choice made for another model falls back to this one's default.
+  const effort =
+    chosenEffort !== null && efforts.includes(chosenEffort)
+      ? chosenEffort
+      : (model?.defaultEffort ?? null);
+  const reasoning = model?.reasoning ?? true;
+  const copies = Math.max(1, Math.floor(Number(copiesText)) || 1);
+  const prompts = splitPrompts(prompt, split);
+  const maxOutputError = maxOutputProblem(maxOutputText, model);
+  const maxOutputTokens =
+    maxOutputText.trim() === '' || maxOutputError ? undefined : Number(maxOutputText);
+  const jobCount = prompts.length * copies;
+  const tooMany = jobCount > maxJobsPerSubmit;
+  const canSubmit =
+    jobCount > 0 &&
+    !tooMany &&
+    maxOutputError === null &&
+    modelId.trim() !== '' &&
+    !submit.isPending;
+
+  const send = () => {
+    if (!canSubmit) return;
+    if (settings.notifications) askNotificationPermission();
+    const jobs = composeJobs(prompts, copies, {
+      model: modelId.trim(),
+      providerId,
+      effort: reasoning ? effort : null,
+      reasoningSummary: reasoning && summary,
+      maxOutputTokens,
+    });
+    submit.mutate(jobs, {
+      onSuccess: (result) => {
+        setPrompt('');
+        onSubmitted(result.jobs.map((job) => job.id));
+      },
+    });
+  };
+
+  return (
+    <form
+      className="composer"
+      aria-labelledby={`${ids.prompt}-title`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        send();
+      }}
+    >
+      <div className="pane__heading">
+        <h2 id={`${ids.prompt}-title`}>New job</h2>
+        <button type="button" className="button button--icon" onClick={onClose} title="Close (Esc)">
+          <Icon of={X} />
+          <span className="visually-hidden">Close the composer</span>
+        </button>
+      </div>
+
+      <div className="field">
+        <label htmlFor={ids.prompt}>Prompt</label>
+        <textarea
+          id={ids.prompt}
+          className="composer__prompt"
+          rows={10}
+          value={prompt}
+          autoFocus
+          aria-describedby={ids.promptHint}
+          onChange={(event) => setPrompt(event.target.value)}
+          onKeyDown={(event) => {
+            if (isSubmitShortcut(event)) {
+              event.preventDefault();
+              send();
+            }
+          }}
+        />
+        <p id={ids.promptHint} className="field__hint">
+          Ctrl+Enter (⌘+Enter on a Mac) submits.
+        </p>
+      </div>
+
+      <div className="field-row">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={split}
+            onChange={(event) => setSplit(event.target.checked)}
+          />
+          Several prompts: one per part, parts separated by a line with <code>---</code>
+        </label>
+        <div className="field field--narrow">
+          <label htmlFor={ids.copies}>Copies of each</label>
+          <input
+            id={ids.copies}
+            type="number"
+            min={1}
+            max={maxJobsPerSubmit}
+            value={copiesText}
+            onChange={(event) => setCopiesText(event.target.value)}
+          />
+        </div>
+      </div>
+
+      <ModelPicker models={models} value={modelId} onChange={setModelId} />
+
+      <div className="field-row">
+        {reasoning && efforts.length > 0 && (
+          <div className="field">
+            <label htmlFor={ids.effort}>Reasoning effort</label>
+            <select
+              id={ids.effort}
+              value={effort ?? ''}
+              onChange={(event) => setChosenEffort(event.target.value as ReasoningEffort)}
+            >
+              {efforts.map((option) => (
+                <option key={option} value={option}>
+                  {option}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor={ids.maxOutput}>Max output tokens</label>
+          <input
+            id={ids.maxOutput}
+            type="number"
+            min={16}
+            step={1}
+            value={maxOutputText}
+            placeholder={
+              model?.maxOutputTokens ? `up to ${model.maxOutputTokens}` : 'model maximum'
+            }
+            aria-invalid={maxOutputError !== null}
+            onChange={(event) => setMaxOutputText(event.target.value)}
+          />
+          {maxOutputError && <p className="field__error">{maxOutputError}</p>}
+        </div>
+        {providers.length > 1 && (
+          <div className="field">
+            <label htmlFor={ids.provider}>Provider</label>
+            <select
+              id={ids.provider}
+              value={providerId}
+              onChange={(event) => setProviderId(event.target.value)}
+            >
+              {providers.map((provider) => (
+                <option key={provider.id} value={provider.id}>
+                  {provider.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+      {reasoning && (
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={summary}
+            onChange={(event) => setSummary(event.target.checked)}
+          />
+          Reasoning summary (the model summarizes its thinking as it goes)
+        </label>
+      )}
+
+      <CostEstimate
+        range={estimateJobsCost(prompts, copies, model, maxOutputTokens)}
+        jobCount={jobCount}
+      />
+      {tooMany && (
+        <p className="field__error" role="alert">
+          That is {jobCount} jobs; one submit takes at most {maxJobsPerSubmit}.
+        </p>
+      )}
+      <ErrorNote error={submit.error} prefix="Nothing was submitted." />
+      <div className="composer__actions">
+        <button type="submit" className="button button--primary" disabled={!canSubmit}>
+          <Icon of={Send} /> {jobCount > 1 ? `Submit ${jobCount} jobs` : 'Submit'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+// From what the composer holds to the jobs it submits: one prompt or several (split at lines that
+// hold only ---), each N times, with the chosen model and options; and what they may cost.
+import { estimateCostRange, estimatePromptTokens, type CostRange } from '../../../shared/cost.js';
+import type { NewJob, ReasoningEffort } from '../../../shared/job.js';
+import type { ModelInfo } from '../../../shared/models.js';
+
+/** The most jobs one `jobs:submit` takes (the contract's limit). */
+export const maxJobsPerSubmit = 50;
+
+export interface ComposerOptions {
+  model: string;
+  providerId: string;
+  effort: ReasoningEffort | null;
+  reasoningSummary: boolean;
+  maxOutputTokens: number | undefined;
+}
+
+const separatorLine = /^[ \t]*---[ \t]*$/mu;
+
+/** The prompts in a text: split at `---` lines when asked, blank ones dropped. */
+export function splitPrompts(text: string, split: boolean): string[] {
+  const pieces = split ? text.split(separatorLine) : [text];
+  return pieces.map((piece) => piece.trim()).filter((piece) => piece !== '');
+}
+
+export function composeJobs(
+  prompts: readonly string[],
+  copies: number,
+  options: ComposerOptions,
+): NewJob[] {
+  const jobs: NewJob[] = [];
+  for (const prompt of prompts) {
+    for (let copy = 0; copy < copies; copy += 1) {
+      jobs.push({
+        prompt,
+        model: options.model,
+        providerId: options.providerId,
+        ...(options.effort !== null && { effort: options.effort }),
+        ...(options.reasoningSummary && { reasoningSummary: 'auto' as const }),
+        ...(options.maxOutputTokens !== undefined && { maxOutputTokens: options.maxOutputTokens }),
+      });
+    }
+  }
+  return jobs;
+}
+
+/** The likely cost of all the jobs together, or null when the model's price is unknown. */
+export function estimateJobsCost(
+  prompts: readonly string[],
+  copies: number,
+  model: ModelInfo | undefined,
+  maxOutputTokens: number | undefined,
+): CostRange | null {
+  if (!model) return null;
+  let low = 0;
+  let high = 0;
+  for (const prompt of prompts) {
+    const range = estimateCostRange(model, estimatePromptTokens(prompt), maxOutputTokens);
+    low += range.low * copies;
+    high += range.high * copies;
+  }
+  return { low, high };
+}
+
+/** Why the max-output-tokens field cannot be used, or null when it is fine (empty is fine). */
+export function maxOutputProblem(raw: string, model: ModelInfo | undefined): string | null {
+  if (raw.trim() === '') return null;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 16)
+    return 'Max output tokens is a whole number, 16 or more.';
+  if (model?.maxOutputTokens && value > model.maxOutputTokens) {
+    return `${model.label} writes at most ${model.maxOutputTokens.toLocaleString('en-US')} output tokens.`;
+  }
+  return null;
+}

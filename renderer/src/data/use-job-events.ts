@@ -1,0 +1,18 @@
+// Subscribes once, for the whole app, to the events that keep the snapshots current.
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useApi } from './api-context.js';
+import { jobCachePatcherFor } from './job-cache-patcher.js';
+
+export function useJobEvents(): void {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const patcher = jobCachePatcherFor(queryClient);
+    const unsubscribers = [
+      api.on('jobs:changed', ({ job }) => patcher.changed(job)),
+      api.on('jobs:deleted', ({ id }) => patcher.deleted(id)),
+    ];
+    return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+  }, [api, queryClient]);
+}

@@ -1,0 +1,68 @@
+// The open job's title line: status, model, when, how long, what it cost; and a close button.
+import { X } from 'lucide-react';
+import { isSettled, type Job } from '../../../shared/job.js';
+import { formatDateTime } from '../format/dates.js';
+import { statusPresentation } from '../status/job-status.js';
+import { StatusBadge } from '../status/StatusBadge.js';
+import { Elapsed } from '../time/Elapsed.js';
+import { Icon } from '../ui/Icon.js';
+import { Money } from '../ui/Money.js';
+
+export function JobHeader({
+  job,
+  titleId,
+  onClose,
+}: {
+  job: Job;
+  titleId: string;
+  onClose: () => void;
+}) {
+  return (
+    <header className="job-header">
+      <div className="job-header__line">
+        <h2 id={titleId} className="job-header__title">
+          {job.title || 'Untitled job'}
+        </h2>
+        <button type="button" className="button button--icon" onClick={onClose} title="Close (Esc)">
+          <Icon of={X} />
+          <span className="visually-hidden">Close job</span>
+        </button>
+      </div>
+      <dl className="job-header__facts">
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <StatusBadge status={job.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>Model</dt>
+          <dd>
+            {job.resolvedModel ?? job.model}
+            {job.effort ? `, ${job.effort} effort` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>Created</dt>
+          <dd>{formatDateTime(job.createdAt)}</dd>
+        </div>
+        <div>
+          <dt>Elapsed</dt>
+          <dd>
+            <Elapsed job={job} />
+          </dd>
+        </div>
+        <div>
+          <dt>Cost</dt>
+          <dd>
+            <Money usd={job.cost} pending={!isSettled(job.status)} />
+          </dd>
+        </div>
+      </dl>
+      {/* Status changes of the open job are read out; the badge alone is only seen. */}
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+        Job status: {statusPresentation[job.status].label}
+      </p>
+    </header>
+  );
+}

@@ -1,0 +1,100 @@
+// The open job: prompt, live reasoning summary, the answer, usage, timeline, thread and actions.
+import { useId } from 'react';
+import { ContractError } from '../../../shared/ipc/envelope.js';
+import { isSettled } from '../../../shared/job.js';
+import { useJobDetail } from '../data/use-job-detail.js';
+import { LazyMarkdown as Markdown } from '../markdown/LazyMarkdown.js';
+import { ErrorNote } from '../ui/ErrorNote.js';
+import { FollowUpForm } from './FollowUpForm.js';
+import { JobActions } from './JobActions.js';
+import { JobHeader } from './JobHeader.js';
+import { JobNotes } from './JobNotes.js';
+import { ThreadList } from './ThreadList.js';
+import { Timeline } from './Timeline.js';
+import { UsageBreakdown } from './UsageBreakdown.js';
+
+interface Props {
+  id: string;
+  onOpen: (id: string) => void;
+  onClose: () => void;
+  onOpenSettings: () => void;
+}
+
+export function JobView({ id, onOpen, onClose, onOpenSettings }: Props) {
+  const detail = useJobDetail(id);
+  const titleId = useId();
+
+  if (detail.isPending) return <p className="pane__loading">Loading the job…</p>;
+  if (detail.isError) {
+    const gone = detail.error instanceof ContractError && detail.error.code === 'NOT_FOUND';
+    return gone ? (
+      <p className="pane__empty">This job no longer exists on this computer.</p>
+    ) : (
+      <ErrorNote error={detail.error} prefix="The job could not be loaded." />
+    );
+  }
+  const { job, events, thread } = detail.data;
+  const running = !isSettled(job.status);
+
+  return (
+    <article className="job-view" aria-labelledby={titleId}>
+      <JobHeader job={job} titleId={titleId} onClose={onClose} />
+      <JobActions job={job} onOpen={onOpen} onDeleted={onClose} />
+      <JobNotes job={job} onOpenSettings={onOpenSettings} />
+
+      {thread.length > 1 && (
+        <section className="job-section" aria-label="Conversation">
+          <h3>Conversation</h3>
+          <ThreadList thread={thread} currentId={job.id} onOpen={onOpen} />
+        </section>
+      )}
+
+      <details className="job-section" open>
+        <summary>
+          <h3>Prompt</h3>
+        </summary>
+        {job.instructions && <p className="muted">Instructions: {job.instructions}</p>}
+        <pre className="prompt-text">{job.prompt}</pre>
+      </details>
+
+      {/* Open while the model thinks; once it has answered, the answer comes first. */}
+      {(job.reasoningSummary !== '' || (running && job.reasoningSummaryMode !== null)) && (
+        <details className="job-section" open={running} aria-busy={running}>
+          <summary>
+            <h3>Reasoning summary{running ? ' (live)' : ''}</h3>
+          </summary>
+          {job.reasoningSummary === '' ? (
+            <p className="muted">The model’s summary of its reasoning appears here as it thinks.</p>
+          ) : (
+            <Markdown text={job.reasoningSummary} />
+          )}
+        </details>
+      )}
+
+      <section className="job-section job-section--answer" aria-busy={running} aria-label="Answer">
+        <h3>Answer</h3>
+        {job.answer === '' ? (
+          <p className="muted">
+            {running ? 'The answer appears here as it streams.' : 'There is no answer.'}
+          </p>
+        ) : (
+          <Markdown text={job.answer} />
+        )}
+      </section>
+
+      {job.status === 'completed' && job.responseId !== null && (
+        <FollowUpForm job={job} onOpen={onOpen} />
+      )}
+
+      <section className="job-section" aria-label="Usage and cost">
+        <h3>Usage and cost</h3>
+        <UsageBreakdown job={job} />
+      </section>
+
+      <section className="job-section" aria-label="Timeline">
+        <h3>Timeline</h3>
+        <Timeline events={events} />
+      </section>
+    </article>
+  );
+}

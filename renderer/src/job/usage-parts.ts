@@ -1,0 +1,60 @@
+// A job's bill in parts: uncached input, cached input, visible output and reasoning (billed as
+// output), each with its tokens and, when the price is known, its cost at that price.
+import { costOf, sumUsd } from '../../../shared/cost.js';
+import type { TokenUsage } from '../../../shared/job.js';
+import type { ModelPrice } from '../../../shared/model-price.js';
+
+export interface UsagePart {
+  label: string;
+  tokens: number;
+  usdPerMillion: number | null;
+  cost: number | null;
+}
+
+const noTokens: TokenUsage = {
+  inputTokens: 0,
+  cachedTokens: 0,
+  outputTokens: 0,
+  reasoningTokens: 0,
+  totalTokens: 0,
+};
+
+export function usageParts(usage: TokenUsage, price: ModelPrice | undefined): UsagePart[] {
+  // Servers have reported more cached than input tokens, and more reasoning than output tokens:
+  // clamp so no part goes negative (costOf clamps the same way).
+  const cached = Math.min(usage.cachedTokens, usage.inputTokens);
+  const reasoning = Math.min(usage.reasoningTokens, usage.outputTokens);
+  const cost = (part: Partial<TokenUsage>) =>
+    price ? costOf({ ...noTokens, ...part }, price) : null;
+  return [
+    {
+      label: 'Input',
+      tokens: usage.inputTokens - cached,
+      usdPerMillion: price?.inputUsdPerMillion ?? null,
+      cost: cost({ inputTokens: usage.inputTokens - cached }),
+    },
+    {
+      label: 'Cached input',
+      tokens: cached,
+      usdPerMillion: price ? (price.cachedInputUsdPerMillion ?? price.inputUsdPerMillion) : null,
+      cost: cost({ inputTokens: cached, cachedTokens: cached }),
+    },
+    {
+      label: 'Output',
+      tokens: usage.outputTokens - reasoning,
+      usdPerMillion: price?.outputUsdPerMillion ?? null,
+      cost: cost({ outputTokens: usage.outputTokens - reasoning }),
+    },
+    {
+      label: 'Reasoning',
+      tokens: reasoning,
+      usdPerMillion: price?.outputUsdPerMillion ?? null,
+      cost: cost({ outputTokens: reasoning }),
+    },
+  ];
+}
+
+export function partsTotal(parts: readonly UsagePart[]): number | null {
+  if (parts.some((part) => part.cost === null)) return null;
+  return sumUsd(parts.map((part) => part.cost ?? 0));
+}

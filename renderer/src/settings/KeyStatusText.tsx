@@ -1,0 +1,13 @@
+// Whether a provider has a key, as far as the renderer may know: set or not, and its last four
+// characters. The key itself never reaches this page.
+import type { KeyStatus } from '../../../shared/ipc/contract.js';
+
+export function keyStatusText(status: KeyStatus): string {
+  if (!status.set) return 'No API key set.';
+  const where = status.source === 'environment' ? 'from the environment' : 'in the system keychain';
+  return `Key set, ending in ${status.last4} (${where}).`;
+}
+
+export function KeyStatusText({ status }: { status: KeyStatus | undefined }) {
+  return <p className="key-status">{status ? keyStatusText(status) : 'Checking the key…'}</p>;
+}

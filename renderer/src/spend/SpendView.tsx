@@ -1,0 +1,109 @@
+// What the jobs cost: today, this month, by day and by model.
+import { X } from 'lucide-react';
+import { formatUsd } from '../../../shared/cost.js';
+import { useSpend } from '../data/use-app-data.js';
+import { formatDay } from '../format/dates.js';
+import { ErrorNote } from '../ui/ErrorNote.js';
+import { Icon } from '../ui/Icon.js';
+
+export function SpendView({ onClose }: { onClose: () => void }) {
+  const spend = useSpend();
+  return (
+    <section className="spend" aria-labelledby="spend-title">
+      <div className="pane__heading">
+        <h2 id="spend-title">Spend</h2>
+        <button type="button" className="button button--icon" onClick={onClose} title="Close (Esc)">
+          <Icon of={X} />
+          <span className="visually-hidden">Close spend</span>
+        </button>
+      </div>
+      <ErrorNote error={spend.error} prefix="Spend could not be loaded." />
+      {spend.isPending && <p className="pane__loading">Adding up…</p>}
+      {spend.data && (
+        <>
+          <dl className="spend-totals">
+            <div>
+              <dt>Today</dt>
+              <dd>{formatUsd(spend.data.today)}</dd>
+            </div>
+            <div>
+              <dt>This month</dt>
+              <dd>{formatUsd(spend.data.thisMonth)}</dd>
+            </div>
+          </dl>
+          {spend.data.unpricedJobs > 0 && (
+            <p className="muted">
+              {spend.data.unpricedJobs} {spend.data.unpricedJobs === 1 ? 'job has' : 'jobs have'} no
+              known price and {spend.data.unpricedJobs === 1 ? 'is' : 'are'} not counted.
+            </p>
+          )}
+          <SpendTable
+            caption="By day (last 30 days with spend)"
+            firstColumn="Day"
+            rows={spend.data.perDay.map((row) => ({
+              key: row.day,
+              name: formatDay(row.day),
+              ...row,
+            }))}
+          />
+          <SpendTable
+            caption="By model"
+            firstColumn="Model"
+            rows={spend.data.perModel.map((row) => ({ key: row.model, name: row.model, ...row }))}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+interface SpendRow {
+  key: string;
+  name: string;
+  cost: number;
+  jobs: number;
+}
+
+function SpendTable({
+  caption,
+  firstColumn,
+  rows,
+}: {
+  caption: string;
+  firstColumn: string;
+  rows: SpendRow[];
+}) {
+  return (
+    <table className="spend-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{firstColumn}</th>
+          <th scope="col" className="numeric">
+            Jobs
+          </th>
+          <th scope="col" className="numeric">
+            Cost
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.length === 0 ? (
+          <tr>
+            <td colSpan={3} className="muted">
+              Nothing yet.
+            </td>
+          </tr>
+        ) : (
+          rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.name}</th>
+              <td className="numeric">{row.jobs}</td>
+              <td className="numeric">{formatUsd(row.cost)}</td>
+            </tr>
+          ))
+        )}
+      </tbody>
+    </table>
+  );
+}

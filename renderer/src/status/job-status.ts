@@ -1,0 +1,143 @@
+// How each lifecycle status looks: a word (never colour alone), an icon, a one-line explanation
+// for a tooltip and screen readers, and a tone the stylesheet colours.
+import {
+  Ban,
+  CalendarX,
+  CircleCheck,
+  CircleDashed,
+  CircleQuestionMark,
+  CircleX,
+  Clock,
+  Hourglass,
+  KeyRound,
+  LoaderCircle,
+  RefreshCw,
+  Send,
+  Timer,
+  type LucideIcon,
+} from 'lucide-react';
+import type { JobStatus } from '../../../shared/job.js';
+
+export type StatusTone =
+  'waiting' | 'active' | 'attention' | 'success' | 'warning' | 'danger' | 'muted';
+
+export interface StatusPresentation {
+  label: string;
+  description: string;
+  Icon: LucideIcon;
+  tone: StatusTone;
+  /** The icon turns (unless the person prefers reduced motion). */
+  spins: boolean;
+}
+
+export const statusPresentation: Record<JobStatus, StatusPresentation> = {
+  pending: {
+    label: 'Pending',
+    description: 'Saved; about to be sent.',
+    Icon: Clock,
+    tone: 'waiting',
+    spins: false,
+  },
+  submitting: {
+    label: 'Submitting',
+    description: 'Sending the request to the provider.',
+    Icon: Send,
+    tone: 'waiting',
+    spins: false,
+  },
+  queued: {
+    label: 'Queued',
+    description: 'The provider has the job and will start it soon.',
+    Icon: Hourglass,
+    tone: 'waiting',
+    spins: false,
+  },
+  in_progress: {
+    label: 'In progress',
+    description: 'The model is working on it.',
+    Icon: LoaderCircle,
+    tone: 'active',
+    spins: true,
+  },
+  reconnecting: {
+    label: 'Reconnecting',
+    description: 'The connection dropped; resuming where it left off.',
+    Icon: RefreshCw,
+    tone: 'attention',
+    spins: true,
+  },
+  polling: {
+    label: 'Polling',
+    description: 'Streaming is not possible now; checking on the job regularly.',
+    Icon: Timer,
+    tone: 'attention',
+    spins: false,
+  },
+  needs_key: {
+    label: 'Needs key',
+    description: 'The provider refused the API key; enter a valid key in Settings to resume.',
+    Icon: KeyRound,
+    tone: 'warning',
+    spins: false,
+  },
+  unknown: {
+    label: 'Unknown',
+    description:
+      'Mull stopped while sending this job, so it may or may not have reached the provider. Retry it if you want it.',
+    Icon: CircleQuestionMark,
+    tone: 'warning',
+    spins: false,
+  },
+  completed: {
+    label: 'Completed',
+    description: 'Finished; the whole answer is here.',
+    Icon: CircleCheck,
+    tone: 'success',
+    spins: false,
+  },
+  incomplete: {
+    label: 'Incomplete',
+    description: 'Stopped early (for example at the output token limit); the answer is partial.',
+    Icon: CircleDashed,
+    tone: 'warning',
+    spins: false,
+  },
+  failed: {
+    label: 'Failed',
+    description: 'The provider ended the job with an error.',
+    Icon: CircleX,
+    tone: 'danger',
+    spins: false,
+  },
+  cancelled: {
+    label: 'Cancelled',
+    description: 'Cancelled on the provider.',
+    Icon: Ban,
+    tone: 'muted',
+    spins: false,
+  },
+  expired: {
+    label: 'Expired',
+    description: 'The provider no longer has this job; what arrived before is kept here.',
+    Icon: CalendarX,
+    tone: 'muted',
+    spins: false,
+  },
+};
+
+/** Statuses in the order the filter lists them: running first, then endings. */
+export const statusFilterOrder: readonly JobStatus[] = [
+  'pending',
+  'submitting',
+  'queued',
+  'in_progress',
+  'reconnecting',
+  'polling',
+  'needs_key',
+  'unknown',
+  'completed',
+  'incomplete',
+  'failed',
+  'cancelled',
+  'expired',
+];
