@@ -1,0 +1,108 @@
+// search_p95_ms: full-text search over the answers (and titles, prompts) of 10,000 finished jobs,
+// as the search box asks for it (`jobs:search`, up to 100 hits with snippets). 120 varied queries:
+// single words from frequent to rare, pairs of words, and prefixes as typed (the last word is
+// always matched as a prefix). Measured twice: against the JobStore directly (SQLite FTS5 and the
+// snippets), and through the web host's HTTP API (plus request, validation and JSON).
+import type { JobSearchHit } from '../shared/job-query.js';
+import type { BoardDataset } from './board-dataset.js';
+import { serveDataset } from './board-dataset.js';
+import { seededRandom, type Vocabulary } from './job-corpus.js';
+
+export interface SearchLatencyResult {
+  queries: number;
+  /** Queries that found at least one job (a pair of rare words may find none, as in life). */
+  withHits: number;
+  store: Percentiles;
+  http: Percentiles;
+}
+
+export interface Percentiles {
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+/** The limit the renderer's search box asks for. */
+const hitLimit = 100;
+
+/** Words of every frequency: frequent ones match thousands of jobs, rare ones a few. */
+function wordAt(vocabulary: Vocabulary, random: () => number): string {
+  const words = vocabulary.words;
+  // Spread over ranks on a log scale, so frequent, middling and rare words all appear.
+  const rank = Math.floor(Math.exp(random() * Math.log(words.length)));
+  return words[Math.min(words.length - 1, rank)] ?? 'the';
+}
+
+export function searchQueries(vocabulary: Vocabulary, count = 120): string[] {
+  const random = seededRandom(7);
+  const queries: string[] = [];
+  for (let i = 0; queries.length < count; i++) {
+    const word = wordAt(vocabulary, random);
+    switch (i % 3) {
+      case 0:
+        queries.push(word);
+        break;
+      case 1:
+        queries.push(`${wordAt(vocabulary, random)} ${word}`);
+        break;
+      default:
+        // What the box holds while the word is being typed: 2 to 5 letters of it.
+        queries.push(word.slice(0, 2 + Math.floor(random() * 4)));
+    }
+  }
+  return queries;
+}
+
+export function percentiles(samples: number[]): Percentiles {
+  const sorted = [...samples].sort((a, b) => a - b);
+  // Nearest rank: the smallest sample at or above the given share of all samples.
+  const at = (share: number) => sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)] ?? NaN;
+  return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? NaN };
+}
+
+async function timed<T>(run: () => T | Promise<T>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
+}
+
+export async function benchSearch(dataset: BoardDataset): Promise<SearchLatencyResult> {
+  const queries = searchQueries(dataset.vocabulary);
+  const served = await serveDataset(dataset);
+  try {
+    const store = served.backend.manager.store;
+    const viaHttp = async (words: string): Promise<JobSearchHit[]> => {
+      const response = await fetch(`${served.host.origin}/api/jobs:search`, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${served.host.token}`,
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ words, limit: hitLimit }),
+      });
+      const envelope = (await response.json()) as { ok: boolean; value: JobSearchHit[] };
+      if (!envelope.ok) throw new Error(`jobs:search refused '${words}'`);
+      return envelope.value;
+    };
+    // One untimed pass: the database pages and the HTTP connection are warm, as in a running app.
+    let withHits = 0;
+    for (const words of queries) {
+      await viaHttp(words);
+      if (store.search(words, hitLimit).length > 0) withHits++;
+    }
+    const storeMs: number[] = [];
+    const httpMs: number[] = [];
+    for (const words of queries) {
+      storeMs.push(await timed(() => store.search(words, hitLimit)));
+      httpMs.push(await timed(() => viaHttp(words)));
+    }
+    return {
+      queries: queries.length,
+      withHits,
+      store: percentiles(storeMs),
+      http: percentiles(httpMs),
+    };
+  } finally {
+    await served.close();
+  }
+}
