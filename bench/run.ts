@@ -33,13 +33,24 @@ async function main(): Promise<void> {
       const r = await benchLoopDelay(emulator);
       results.loop_delay_p99_ms = round(r.loop_delay_p99_ms, 2);
       results.loop_delay_max_ms = round(r.loop_delay_max_ms, 2);
+      results.loop_delay_whole_run_p99_ms = round(r.loop_delay_whole_run_p99_ms, 2);
+      results.loop_delay_whole_run_max_ms = round(r.loop_delay_whole_run_max_ms, 2);
       results.tx_per_job_second = round(r.tx_per_job_second, 2);
       rows.push([
         'loop_delay_p99_ms',
-        `${results.loop_delay_p99_ms} (max ${results.loop_delay_max_ms}; ${r.jobs} jobs x ${r.eventsPerSecondPerJob} events/s for ${r.seconds.toFixed(1)} s)`,
+        `${results.loop_delay_p99_ms} (max ${results.loop_delay_max_ms}; ${r.jobs} jobs all streaming ${r.eventsPerSecondPerJob} events/s, ${r.steadySeconds.toFixed(1)} s)`,
         '<= 15',
       ]);
-      rows.push(['tx_per_job_second', String(results.tx_per_job_second), '<= 10']);
+      rows.push([
+        'loop_delay_whole_run_p99_ms',
+        `${results.loop_delay_whole_run_p99_ms} (max ${results.loop_delay_whole_run_max_ms}; with the burst of ${r.jobs} creates, ${r.seconds.toFixed(1)} s)`,
+        '',
+      ]);
+      rows.push([
+        'tx_per_job_second',
+        `${results.tx_per_job_second} (while streaming: ${round(r.tx_per_job_second_streaming, 2)})`,
+        '<= 10',
+      ]);
     }
     if (want('restart')) {
       const r = await benchRestart(emulator);

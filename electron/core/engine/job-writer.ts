@@ -12,8 +12,8 @@ export interface JobChange {
   becameTerminal: boolean;
 }
 
-/** Jobs written per transaction by the timed flush (about 5 ms of work each). */
-const flushSliceJobs = 20;
+/** Jobs written per transaction by the timed flush (a few ms of work each). */
+const flushSliceJobs = 10;
 
 export type ChangeListener = (change: JobChange) => void;
 
@@ -43,7 +43,7 @@ export class JobWriter {
   write(id: JobId, patch: JobPatch, entry?: TimelineEntry): Job {
     const staged = this.staged.get(id);
     this.staged.delete(id);
-    const before = this.store.get(id);
+    const before = this.store.statusOf(id);
     const job = this.store.transaction(() => {
       // A staged text patch is older than this one: apply it first so nothing is lost.
       const updated = this.store.update(id, staged ? { ...staged(), ...patch } : patch);
@@ -51,9 +51,7 @@ export class JobWriter {
       return updated;
     });
     this.transactions++;
-    this.tell([
-      { job, becameTerminal: isTerminal(job.status) && !(before && isTerminal(before.status)) },
-    ]);
+    this.tell([{ job, becameTerminal: isTerminal(job.status) && !(before && isTerminal(before)) }]);
     return job;
   }
 

@@ -193,6 +193,21 @@ export function rowToJob(row: JobRow): Job {
   });
 }
 
+/**
+ * A row this process has just written through update(): its patch was validated on the way in
+ * and every other column by the writes before it, so it is mapped without validating again.
+ * (Validating on this path cost more than the UPDATE itself while dozens of jobs stream.)
+ */
+export function writtenRowToJob(row: JobRow): Job {
+  return {
+    ...jobFieldsOf(row),
+    prompt: row.prompt,
+    instructions: row.instructions,
+    answer: row.answer,
+    reasoningSummary: row.reasoning_summary,
+  } as Job;
+}
+
 function usageOf(
   row: Pick<
     JobRow,

@@ -18,7 +18,14 @@ import {
 import { toFtsQuery } from './fts-query.js';
 import { buildListSql } from './job-list-sql.js';
 import { JobPatch } from './job-patch.js';
-import { fieldsToColumns, jobColumns, jobToColumns, rowToJob, type JobRow } from './job-row.js';
+import {
+  fieldsToColumns,
+  jobColumns,
+  jobToColumns,
+  rowToJob,
+  writtenRowToJob,
+  type JobRow,
+} from './job-row.js';
 import { rowToSummary, type JobSummaryRow } from './job-summary.js';
 import { decodeCursor, encodeCursor } from './list-cursor.js';
 import type { Database, Statement } from './open-database.js';
@@ -56,6 +63,7 @@ export class JobStore {
   readonly #insert: Statement<NamedParams>;
   readonly #get: Statement<[string], JobRow>;
   readonly #getByResponseId: Statement<[string], JobRow>;
+  readonly #statusOf: Statement<[string], string>;
   readonly #findByIdPrefix: Statement<[string, string], JobRow>;
   readonly #delete: Statement<[string]>;
   readonly #spendRows: Statement<[], { finishedAt: number; model: string; cost: number | null }>;
@@ -76,6 +84,7 @@ export class JobStore {
       `INSERT INTO jobs (${columnList}) VALUES (${jobColumns.map((c) => `@${c}`).join(', ')})`,
     );
     this.#get = db.prepare(`SELECT ${columnList} FROM jobs WHERE id = ?`);
+    this.#statusOf = db.prepare<[string], string>('SELECT status FROM jobs WHERE id = ?').pluck();
     this.#getByResponseId = db.prepare(`SELECT ${columnList} FROM jobs WHERE response_id = ?`);
     this.#findByIdPrefix = db.prepare(
       `SELECT ${columnList} FROM jobs WHERE substr(id, 1, length(?)) = ? ORDER BY created_at LIMIT 10`,
@@ -144,6 +153,11 @@ export class JobStore {
     return row === undefined ? undefined : rowToJob(row);
   }
 
+  /** Just a job's status (cheap: no text, no validation); undefined when there is no such job. */
+  statusOf(id: JobId): JobStatus | undefined {
+    return this.#statusOf.get(id) as JobStatus | undefined;
+  }
+
   getByResponseId(responseId: string): Job | undefined {
     const row = this.#getByResponseId.get(responseId);
     return row === undefined ? undefined : rowToJob(row);
@@ -176,7 +190,7 @@ export class JobStore {
     const statement = this.#updates.get<JobRow>(names.join(','), () => updateSql(names));
     const row = statement.get({ ...columns, id, updated_at: this.#now() });
     if (row === undefined) throw new JobNotFoundError(id);
-    return rowToJob(row);
+    return writtenRowToJob(row);
   }
 
   /** Deletes the job with its timeline; the search index follows. False if there was none. */
