@@ -16,7 +16,7 @@ import {
   Timer,
   type LucideIcon,
 } from 'lucide-react';
-import type { JobStatus } from '../../../shared/job.js';
+import { JobStatus } from '../../../shared/job.js';
 
 export type StatusTone =
   'waiting' | 'active' | 'attention' | 'success' | 'warning' | 'danger' | 'muted';
@@ -125,19 +125,5 @@ export const statusPresentation: Record<JobStatus, StatusPresentation> = {
   },
 };
 
-/** Statuses in the order the filter lists them: running first, then endings. */
-export const statusFilterOrder: readonly JobStatus[] = [
-  'pending',
-  'submitting',
-  'queued',
-  'in_progress',
-  'reconnecting',
-  'polling',
-  'needs_key',
-  'unknown',
-  'completed',
-  'incomplete',
-  'failed',
-  'cancelled',
-  'expired',
-];
+/** Statuses in the order the filter lists them: running first, then endings (the schema's order). */
+export const statusFilterOrder: readonly JobStatus[] = JobStatus.options;
