@@ -7,6 +7,7 @@ import type { EngineOptionsInput } from '../core/engine/engine-options.js';
 import { JobManager } from '../core/engine/job-manager.js';
 import type { KeySourceWithStatus, KeyStore } from '../core/secrets/index.js';
 import { dispatchRequest, type Logger } from './dispatch.js';
+import { watchExternalChanges } from './external-changes.js';
 import { createHandlers } from './handlers.js';
 
 export type EventListener = <E extends EventChannel>(event: E, payload: EventOf<E>) => void;
@@ -62,6 +63,12 @@ export function startBackend(options: BackendOptions): Backend {
     deleted: (id) => emit('jobs:deleted', { id }),
   });
   manager.resumeAll();
+  const stopWatching = manager.isDriving
+    ? undefined
+    : watchExternalChanges(manager, {
+        changed: (job) => emit('jobs:changed', { job }),
+        terminal: (job) => emit('jobs:terminal', { job }),
+      });
   return {
     manager,
     handlers,
@@ -72,6 +79,7 @@ export function startBackend(options: BackendOptions): Backend {
     },
     emit,
     close: async () => {
+      stopWatching?.();
       listeners.clear();
       await manager.close();
     },
