@@ -111,3 +111,21 @@ test('without the session cookie, invoke throws FORBIDDEN', async ({ page }) => 
   expect(thrown.code).toBe('FORBIDDEN');
   expect(thrown.message).toMatch(/address it printed/);
 });
+
+test('after the event stream drops and comes back, onResync tells the page to refetch', async ({
+  page,
+  restartHost,
+}) => {
+  // One event heard first: the stream is open before the host goes away.
+  await inPage(
+    page,
+    `g.resyncs = 0;
+     api.onResync(() => { g.resyncs += 1; });
+     const heard = new Promise((resolve) => { const off = api.on('jobs:changed', () => { off(); resolve(); }); });
+     await api.invoke('jobs:submit', { jobs: [{ prompt: 'x', model: 'gpt-5-pro', providerId: '${testProviderId}' }] });
+     await heard;`,
+  );
+  // The same port and token: EventSource reconnects by itself once the host is back.
+  await restartHost();
+  await expect.poll(() => page.evaluate('globalThis.resyncs'), { timeout: 20_000 }).toBe(1);
+});

@@ -44,6 +44,11 @@ export interface MullApi {
   invoke<C extends RequestChannel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   /** Subscribes to a pushed event; returns the unsubscribe function. */
   on<E extends EventChannel>(event: E, listener: (payload: EventOf<E>) => void): () => void;
+  /**
+   * Called when pushed events may have been missed (the web host's event stream dropped and came
+   * back): snapshots should be fetched again. Electron's IPC never drops events, so it has none.
+   */
+  onResync?(listener: () => void): () => void;
 }
 
 /** The value of a settled envelope, or the ContractError it carries. */

@@ -29,12 +29,24 @@ type AnyListener = (payload: unknown) => void;
 export function createWebApi(options: WebApiOptions = {}): WebApi {
   const base = options.baseUrl ?? '';
   const listeners = new Map<EventChannel, Set<AnyListener>>();
+  const resyncListeners = new Set<() => void>();
   let source: EventSource | undefined;
+  let dropped = false;
 
   /** Opened on the first subscription; EventSource reconnects by itself after a drop. */
   function eventSource(): EventSource {
     if (source) return source;
     source = new EventSource(`${base}/api/events`);
+    // Events sent while the stream was down are gone: after a reconnect, tell the page to
+    // fetch its snapshots again.
+    source.addEventListener('error', () => {
+      dropped = true;
+    });
+    source.addEventListener('open', () => {
+      if (!dropped) return;
+      dropped = false;
+      for (const listener of resyncListeners) listener();
+    });
     for (const channel of eventChannels) {
       source.addEventListener(channel, (message) => {
         const payload = parseEventData((message as MessageEvent<string>).data);
@@ -70,6 +82,11 @@ export function createWebApi(options: WebApiOptions = {}): WebApi {
       const untyped = listener as AnyListener;
       set.add(untyped);
       return () => set.delete(untyped);
+    },
+    onResync(listener: () => void): () => void {
+      eventSource();
+      resyncListeners.add(listener);
+      return () => resyncListeners.delete(listener);
     },
     close() {
       source?.close();

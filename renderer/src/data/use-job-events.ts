@@ -12,6 +12,8 @@ export function useJobEvents(): void {
     const unsubscribers = [
       api.on('jobs:changed', ({ job }) => patcher.changed(job)),
       api.on('jobs:deleted', ({ id }) => patcher.deleted(id)),
+      // The web host's event stream came back after a drop: what changed meanwhile is refetched.
+      api.onResync?.(() => void queryClient.invalidateQueries()) ?? (() => undefined),
     ];
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
   }, [api, queryClient]);
