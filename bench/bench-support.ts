@@ -54,12 +54,3 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
-
-export const settledStatuses = new Set([
-  'completed',
-  'incomplete',
-  'failed',
-  'cancelled',
-  'expired',
-  'unknown',
-]);

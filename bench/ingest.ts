@@ -2,7 +2,7 @@
 // durable engine (fold, coalesced SQLite writes, final reconciliation) against the bare openai SDK
 // merely iterating the very same stream; rounds alternate, medians are compared.
 import OpenAI from 'openai';
-import { NewJob, type Job } from '../shared/job.js';
+import { NewJob, isSettled, type Job } from '../shared/job.js';
 import { newJobRecord } from '../electron/core/engine/new-job-record.js';
 import {
   benchKey,
@@ -10,7 +10,6 @@ import {
   freshDataDir,
   median,
   openManager,
-  settledStatuses,
   waitForAll,
 } from './bench-support.js';
 import type { EmulatorProcess } from './emulator-process.js';
@@ -76,7 +75,7 @@ async function engineRound(
     };
     manager.store.insert(job);
     const started = performance.now();
-    const done = waitForAll(manager, [job.id], (j) => settledStatuses.has(j.status));
+    const done = waitForAll(manager, [job.id], (j) => isSettled(j.status));
     manager.resumeAll();
     await done;
     const elapsed = performance.now() - started;

@@ -2,13 +2,8 @@
 // into one engine. The event loop's delay is sampled in the engine's process (the main process
 // of the app: if it lags, the UI freezes); transactions are counted by the writer.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import {
-  benchProvider,
-  freshDataDir,
-  openManager,
-  settledStatuses,
-  waitForAll,
-} from './bench-support.js';
+import { isSettled } from '../shared/job.js';
+import { benchProvider, freshDataDir, openManager, waitForAll } from './bench-support.js';
 import type { EmulatorProcess } from './emulator-process.js';
 
 export interface LoopDelayResult {
@@ -62,7 +57,7 @@ export async function benchLoopDelay(
     const txSteadyBefore = manager.stats().transactions;
     await new Promise<void>((resolve) => {
       const stop = manager.onChange(({ job }) => {
-        if (settledStatuses.has(job.status)) {
+        if (isSettled(job.status)) {
           stop();
           resolve();
         }
@@ -71,7 +66,7 @@ export async function benchLoopDelay(
     steady.disable();
     const steadySeconds = (performance.now() - steadyStarted) / 1000;
     const txSteady = manager.stats().transactions - txSteadyBefore;
-    await waitForAll(manager, ids, (j) => settledStatuses.has(j.status));
+    await waitForAll(manager, ids, (j) => isSettled(j.status));
     whole.disable();
     const seconds = (performance.now() - started) / 1000;
     const transactions = manager.stats().transactions - txBefore;

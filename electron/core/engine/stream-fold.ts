@@ -17,11 +17,6 @@ export type FoldOutcome =
   /** A mid-stream error frame: not part of the log (its number is not applied). */
   | 'error';
 
-const terminalEventTypes = new Set([
-  'response.completed',
-  'response.incomplete',
-  'response.failed',
-]);
 export const summaryPartSeparator = '\n\n';
 
 export interface FoldSnapshot {
@@ -116,7 +111,7 @@ export class StreamFold {
         this.terminalResponse = event.response;
         return 'terminal';
       default:
-        return terminalEventTypes.has(event.type) ? 'terminal' : 'text';
+        return 'text'; // other events (item and part boundaries, new types): numbered, no text
     }
   }
 
