@@ -10,7 +10,9 @@ import { z } from 'zod';
  * - reconnecting: the stream dropped or stalled; resuming from the cursor.
  * - polling: re-streaming was refused or kept failing; polling until terminal.
  * - needs_key: the server answered 401; waits for a new key.
- * - unknown: crashed between sending the create and storing its id; the person decides.
+ * - unknown: the create request left but its id never arrived (a crash, a reset, a stall inside the
+ *   create window); it may be running on the server, so it is never resent: the person attaches
+ *   its response id or resubmits.
  * - completed / incomplete / failed / cancelled: the server's terminal statuses.
  * - expired: the server no longer knows the id (404); the local text is kept.
  */
@@ -143,6 +145,12 @@ export const JobEventKind = z.enum([
   'needs_key',
   'key_changed',
   'cancel_requested',
+  /** The server answered the cancel (detail: the status it reported). */
+  'cancel_answered',
+  /** The server reported an error on the stream (detail: code and message). */
+  'server_error',
+  /** A response id was attached by the person (an unknown job resolved, or an outside response). */
+  'attached',
   'anomaly',
   'finished',
 ]);

@@ -9,7 +9,7 @@ import { emulatedModels } from './models.js';
 import type { ResponseRun } from './response-run.js';
 import type { LoggedRequest } from './request-log.js';
 import type { RequestKind } from './script.js';
-import { streamEvents } from './sse-stream.js';
+import { resetBeforeHeaders, streamEvents } from './sse-stream.js';
 
 const apiPrefixes = ['/openai/v1', '/v1'];
 const maxBodyBytes = 20 * 1024 * 1024;
@@ -161,13 +161,18 @@ async function create(
   const run = state.createResponse(request);
   entry.responseId = run.id;
   if (request.stream) return streamEvents(run, res, 0, entry);
+  // The response exists and runs from here on, whatever happens to this reply.
+  if (run.takeHeaderFault()) return resetBeforeHeaders(res, entry);
   if (!request.background) {
     // A foreground request without streaming waits for the whole answer.
     const closed = new AbortController();
     res.once('close', () => closed.abort());
     while (!run.isClosed && !closed.signal.aborted) await run.waitForChange(closed.signal);
+    sendJson(res, 200, run.snapshot);
+    return;
   }
-  sendJson(res, 200, run.snapshot);
+  // A background create answers queued at once, however fast the response then runs.
+  sendJson(res, 200, { ...run.initialSnapshot, status: 'queued', output: [], usage: null });
 }
 
 function poll(state: EmulatorState, run: ResponseRun, res: ServerResponse): void {
@@ -190,6 +195,13 @@ async function restream(
       'stream',
     );
   }
+  if (!run.sequenced) {
+    // A server whose events carry no sequence numbers keeps no event log: clients must poll.
+    throw invalidRequest(
+      'This response cannot be streamed: this server keeps no event log for it. Poll GET /responses/{id} instead.',
+      'stream',
+    );
+  }
   const limitMs = state.restreamLimitMs(run);
   if (run.virtualAgeMs > limitMs) {
     const minutes = Number((limitMs / 60_000).toFixed(2));
@@ -199,7 +211,7 @@ async function restream(
     );
   }
   const startingAfter = url.searchParams.get('starting_after');
-  let firstSeq = 0;
+  let firstIndex = 0;
   if (startingAfter !== null) {
     const n = Number(startingAfter);
     if (!Number.isInteger(n) || n < -1) {
@@ -209,9 +221,9 @@ async function restream(
         'invalid_type',
       );
     }
-    firstSeq = n + 1;
+    firstIndex = run.indexAfter(n);
   }
-  return streamEvents(run, res, firstSeq, entry);
+  return streamEvents(run, res, firstIndex, entry);
 }
 
 function cancel(run: ResponseRun, res: ServerResponse): void {

@@ -2,6 +2,13 @@
 // the same order and the same fields as the real exchanges recorded from OpenAI.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './index.js';
+import { fieldsByKind } from './test-support/conformance.js';
+import {
+  finalResponse,
+  readRealRecording,
+  realRecordingNames,
+  realSse,
+} from './test-support/real-recording.js';
 import {
   foldDeltas,
   outputText,
@@ -45,35 +52,6 @@ async function emulatorJson(
   return (await res.json()) as Record<string, unknown>;
 }
 
-/** The keys of each event type's payload, and of the objects nested in it. */
-function fieldsByType(events: SseEvent[]): Map<string, string[]> {
-  const fields = new Map<string, string[]>();
-  for (const { data } of events) {
-    const type = data.type as string;
-    if (fields.has(type)) continue;
-    const keys = Object.keys(data).sort();
-    for (const nested of ['response', 'item', 'part']) {
-      const value = data[nested];
-      if (value && typeof value === 'object') {
-        keys.push(
-          ...Object.keys(value)
-            .map((k) => `${nested}.${k}`)
-            .sort(),
-        );
-      }
-    }
-    const usage = (data.response as { usage?: unknown } | undefined)?.usage;
-    if (usage && typeof usage === 'object')
-      keys.push(
-        ...Object.keys(usage)
-          .map((k) => `usage.${k}`)
-          .sort(),
-      );
-    fields.set(type, keys);
-  }
-  return fields;
-}
-
 let created: { text: string; events: SseEvent[] };
 
 beforeAll(async () => {
@@ -95,10 +73,10 @@ describe('the create stream', () => {
   });
 
   it('has the same fields per event type as the recording', () => {
-    const real = fieldsByType(recorded);
-    const emulated = fieldsByType(created.events);
-    for (const [type, keys] of real)
-      expect({ type, keys: emulated.get(type) }).toEqual({ type, keys });
+    const real = fieldsByKind(recorded);
+    const emulated = fieldsByKind(created.events);
+    for (const [kind, keys] of real)
+      expect({ kind, keys: emulated.get(kind) }).toEqual({ kind, keys });
   });
 
   it('frames name their event as data.type and number events 0, 1, 2, ... with no gap', () => {
@@ -114,6 +92,8 @@ describe('the create stream', () => {
     const first = created.events[0]?.data.response as Record<string, unknown>;
     const last = created.events.at(-1)?.data.response as Record<string, unknown>;
     expect(first.status).toBe('queued');
+    // The requested tier while it runs, the tier actually used once it is done.
+    expect([first.service_tier, last.service_tier]).toEqual(['auto', 'default']);
     expect(first.background).toBe(true);
     expect(last.status).toBe('completed');
     const usage = last.usage as Record<string, Record<string, number>>;
@@ -179,9 +159,56 @@ describe('poll, resume and cancel', () => {
       method: 'POST',
     });
     expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.service_tier).toBe(
+      (recordedCancel.ResponseBody as { service_tier: string }).service_tier,
+    );
     expect(Object.keys(cancelled)).toEqual(
       expect.arrayContaining(Object.keys(recordedCancel.ResponseBody as object)),
     );
     expect(cancelled.usage).toBeNull();
   });
+});
+
+describe('serving each real recording (the `recording` script option)', () => {
+  it.each(realRecordingNames())(
+    '%s: byte for byte with a fresh id; poll and resume',
+    async (name) => {
+      const recording = readRealRecording(name);
+      const sse = realSse(recording);
+      await emulator.control.addScript({ script: { recording: sse } });
+      const served = await emulatorStream('/responses', {
+        method: 'POST',
+        body: JSON.stringify({
+          model: 'gpt-4.1-mini',
+          input: 'x',
+          background: true,
+          stream: true,
+          store: true,
+        }),
+      });
+      const recordedId = (parseSse(sse)[0]?.data.response as { id: string }).id;
+      const id = (served.events[0]?.data.response as { id: string }).id;
+      expect(id).not.toBe(recordedId);
+      const withId = (text: string) => text.split(recordedId).join(id);
+      expect(served.text).toBe(withId(sse));
+
+      const polled = await emulatorJson(`/responses/${id}`);
+      expect(polled.status).toBe(finalResponse(recording).status);
+
+      const second = parseSse(recording.create.frames[1] ?? '')[0]?.data.sequence_number;
+      if (typeof second === 'number') {
+        const resumed = await emulatorStream(
+          `/responses/${id}?stream=true&starting_after=${second}`,
+        );
+        expect(resumed.text).toBe(withId(recording.create.frames.slice(2).join('')));
+      } else {
+        // No sequence numbers, no event log: a re-stream is refused and the client must poll.
+        const res = await fetch(`${emulator.baseURL}/responses/${id}?stream=true`, { headers });
+        expect(res.status).toBe(400);
+        expect(await res.json()).toMatchObject({
+          error: { type: 'invalid_request_error', param: 'stream' },
+        });
+      }
+    },
+  );
 });

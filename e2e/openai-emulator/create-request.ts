@@ -44,7 +44,10 @@ const CreateBody = z.strictObject({
   prompt_cache_key: z.string().optional(),
   prompt_cache_retention: z.string().nullable().optional(),
   safety_identifier: z.string().optional(),
-  stream_options: z.unknown().optional(),
+  stream_options: z
+    .looseObject({ include_obfuscation: z.boolean().nullable().optional() })
+    .nullable()
+    .optional(),
   top_logprobs: z.number().int().nullable().optional(),
   max_tool_calls: z.number().int().nullable().optional(),
 });
@@ -63,6 +66,10 @@ export interface CreateRequest {
   metadata: Record<string, string>;
   temperature: number | null;
   topP: number | null;
+  /** As requested (`auto` when absent); the terminal response reports the tier actually used. */
+  serviceTier: string;
+  /** false when the request turns the delta `obfuscation` field off; undefined: the default. */
+  includeObfuscation: boolean | undefined;
 }
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
@@ -128,12 +135,12 @@ export function parseCreateRequest(raw: unknown): CreateRequest {
   const body = parsed.data;
   const model = findEmulatedModel(body.model);
   if (!model) {
-    throw new ApiError(404, {
-      message: `The model '${body.model}' does not exist or you do not have access to it.`,
-      type: 'invalid_request_error',
-      param: 'model',
-      code: 'model_not_found',
-    });
+    // The Responses API answers 400 here (Chat Completions' wording and 404 differ).
+    throw invalidRequest(
+      `The requested model '${body.model}' does not exist.`,
+      'model',
+      'model_not_found',
+    );
   }
   const background = body.background ?? false;
   const store = body.store ?? true;
@@ -211,5 +218,7 @@ export function parseCreateRequest(raw: unknown): CreateRequest {
     metadata,
     temperature: body.temperature ?? null,
     topP: body.top_p ?? null,
+    serviceTier: body.service_tier ?? 'auto',
+    includeObfuscation: body.stream_options?.include_obfuscation ?? undefined,
   };
 }

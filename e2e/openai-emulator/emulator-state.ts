@@ -177,10 +177,13 @@ export class EmulatorState {
                 metadata: req.metadata,
                 temperature: req.temperature,
                 topP: req.topP,
+                serviceTier: req.serviceTier,
               },
               promptText: req.promptText,
               reasoningModel: req.model.reasoning,
               previousTokens,
+              stream: req.stream,
+              includeObfuscation: req.includeObfuscation,
             },
             script,
           );

@@ -38,6 +38,12 @@ export const emulatedModels: Readonly<Record<string, EmulatedModel>> = {
     efforts: gpt5Efforts,
     supportsTemperature: false,
   },
+  'gpt-5-nano': {
+    snapshot: 'gpt-5-nano-2025-08-07',
+    reasoning: true,
+    efforts: gpt5Efforts,
+    supportsTemperature: false,
+  },
   'gpt-5.2': {
     snapshot: 'gpt-5.2-2025-12-11',
     reasoning: true,
@@ -82,6 +88,12 @@ export const emulatedModels: Readonly<Record<string, EmulatedModel>> = {
   },
   'gpt-4.1-mini': {
     snapshot: 'gpt-4.1-mini-2025-04-14',
+    reasoning: false,
+    efforts: [],
+    supportsTemperature: true,
+  },
+  'gpt-4o': {
+    snapshot: 'gpt-4o-2024-08-06',
     reasoning: false,
     efforts: [],
     supportsTemperature: true,

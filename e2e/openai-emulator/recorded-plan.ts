@@ -26,30 +26,46 @@ function framesOf(sse: string): RecordedFrame[] {
   return frames;
 }
 
+/**
+ * Sequence numbers must rise (a trimmed recording may skip some) or be absent from every frame
+ * (an older API version: such a response cannot be re-streamed).
+ */
+function checkNumbers(frames: RecordedFrame[]): boolean {
+  const sequenced = frames[0]?.data.sequence_number !== undefined;
+  let last = -1;
+  frames.forEach((frame, index) => {
+    const seq = frame.data.sequence_number;
+    if (!sequenced) {
+      if (seq !== undefined) throw new Error(`recorded event ${index} has a sequence_number`);
+      return;
+    }
+    if (seq === undefined || seq <= last)
+      throw new Error(`recorded event ${index} has sequence_number ${String(seq)} after ${last}`);
+    last = seq;
+  });
+  return sequenced;
+}
+
 export function planFromRecording(id: string, sse: string): ResponsePlan {
   const first = framesOf(sse)[0]?.data.response;
   if (!first) throw new Error('a recording starts with response.created');
   // A fresh id per response, so one recording can be served many times.
   const frames = framesOf(sse.split(first.id).join(id));
+  const sequenced = checkNumbers(frames);
   const progress = { started: true, summaryDeltas: 0, messageStarted: true, answerDeltas: 0 };
-  const events: PlannedEvent[] = frames.map((frame, seq) => {
-    if (frame.data.sequence_number !== seq)
-      throw new Error(
-        `recorded event ${seq} has sequence_number ${String(frame.data.sequence_number)}`,
-      );
-    return {
-      seq,
-      type: frame.type,
-      frame: frame.raw,
-      dueMs: 0,
-      snapshot: frame.data.response,
-      progress,
-    };
-  });
+  const events: PlannedEvent[] = frames.map((frame, index) => ({
+    seq: frame.data.sequence_number ?? index,
+    type: frame.type,
+    frame: frame.raw,
+    dueMs: 0,
+    snapshot: frame.data.response,
+    progress,
+  }));
   const last = frames.at(-1)?.data.response;
   return {
     id,
     events,
+    sequenced,
     cancelledAt: () => ({ ...(last ?? first), id, status: 'cancelled' }),
     totalTokens: last?.usage?.total_tokens ?? 0,
   };

@@ -1,5 +1,5 @@
 // Every API request the emulator received, so a test can assert e.g. "created exactly once".
-import type { RequestKind } from './script.js';
+import type { RequestKind, StreamFault } from './script.js';
 
 export interface LoggedRequest {
   /** The `x-request-id` the reply carried. */
@@ -16,6 +16,8 @@ export interface LoggedRequest {
   /** The last four characters of the key; never the key. */
   keyLast4?: string;
   body?: unknown;
+  /** The scripted stream fault this connection played, if any (its `kind`). */
+  streamFault?: StreamFault['kind'];
 }
 
 export class RequestLog {

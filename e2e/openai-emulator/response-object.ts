@@ -1,5 +1,5 @@
 // The response object as the real API serializes it (field set taken from the recordings in
-// ../shared/fixtures/openai-recordings), and the output items inside it.
+// e2e/fixtures/openai-recordings), and the output items inside it.
 
 export type ResponseStatus =
   'queued' | 'in_progress' | 'completed' | 'incomplete' | 'failed' | 'cancelled';
@@ -34,6 +34,8 @@ export interface ResponseFields {
   metadata: Record<string, string>;
   temperature: number | null;
   topP: number | null;
+  /** The requested tier: `auto` unless the request named one. */
+  serviceTier: string;
 }
 
 /** The response as first created: queued, no output, no usage. */
@@ -60,7 +62,7 @@ export function newResponseObject(f: ResponseFields): ResponseObject {
     prompt_cache_retention: null,
     reasoning: f.reasoning,
     safety_identifier: null,
-    service_tier: 'auto',
+    service_tier: f.serviceTier,
     store: f.store,
     temperature: f.temperature ?? 1.0,
     text: { format: { type: 'text' }, verbosity: 'medium' },
@@ -118,6 +120,14 @@ export function withShuffledKeys(response: ResponseObject): ResponseObject {
   for (const key of shuffledKeyOrder) if (key in response) out[key] = response[key];
   for (const [key, value] of Object.entries(response)) if (!(key in out)) out[key] = value;
   return out as ResponseObject;
+}
+
+/**
+ * The tier a finished response reports: the recordings show `auto` while queued and running, and
+ * `default` (the tier actually used) once completed.
+ */
+export function servedTier(requested: string): string {
+  return requested === 'auto' ? 'default' : requested;
 }
 
 export function outputTextPart(text: string): Record<string, unknown> {

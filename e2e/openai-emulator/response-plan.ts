@@ -2,11 +2,13 @@
 // sequence number, the moment (virtual ms after creation) it becomes visible, and the response
 // object a poll sees after it. The live run (response-run.ts) then releases it over time.
 import { randomBytes } from 'node:crypto';
+import { PlanLog, type PlannedEvent, type Progress } from './plan-events.js';
 import {
   messageItem,
   newResponseObject,
   outputTextPart,
   reasoningItem,
+  servedTier,
   usageOf,
   withShuffledKeys,
   type OutputItem,
@@ -15,32 +17,16 @@ import {
   type ResponseStatus,
   type Usage,
 } from './response-object.js';
-import type { ResponseScript } from './script.js';
+import type { Ending, ResponseScript } from './script.js';
 import { deltasOfLength, estimateTokens, splitIntoDeltas } from './text-deltas.js';
 
-export interface PlannedEvent {
-  seq: number;
-  type: string;
-  /** The SSE frame, serialized once. */
-  frame: string;
-  /** Virtual ms after creation when the event becomes visible. */
-  dueMs: number;
-  /** What a poll returns once this event is out (lifecycle events only). */
-  snapshot?: ResponseObject;
-  /** How far generation got once this event is out; used to build the output of a cancel. */
-  progress: Progress;
-}
-
-interface Progress {
-  started: boolean;
-  summaryDeltas: number;
-  messageStarted: boolean;
-  answerDeltas: number;
-}
+export type { PlannedEvent, Progress } from './plan-events.js';
 
 export interface ResponsePlan {
   id: string;
   events: PlannedEvent[];
+  /** False when the events carry no sequence number: there is no log to re-stream from. */
+  sequenced: boolean;
   /** The scripted `cancelled` ending: after this many events, at this moment, the run stops. */
   cancelAfter?: { events: number; dueMs: number };
   /** The response object cancelled at a given point of progress. */
@@ -55,6 +41,10 @@ export interface PlanRequest {
   reasoningModel: boolean;
   /** Tokens carried over from the previous response of the conversation. */
   previousTokens: number;
+  /** Whether the create asked for a stream (the obfuscation default depends on it). */
+  stream: boolean;
+  /** false when the request turned the delta obfuscation off. */
+  includeObfuscation?: boolean;
 }
 
 const defaultSummary = [
@@ -73,12 +63,16 @@ export function defaultAnswer(promptText: string): string {
   ].join('');
 }
 
-function itemId(prefix: string): string {
-  return `${prefix}_${randomBytes(24).toString('hex')}`;
+/** The message of a failed response, in the real API's words where we know them. */
+export function failureMessage(code: string): string {
+  if (code === 'rate_limit_exceeded') return 'Rate limit reached. Please try again later.';
+  if (code === 'insufficient_quota')
+    return 'You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.';
+  return 'The server had an error while processing your response. Sorry about that! Please retry your request.';
 }
 
-function frameOf(type: string, data: unknown): string {
-  return `event: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
+function itemId(prefix: string): string {
+  return `${prefix}_${randomBytes(24).toString('hex')}`;
 }
 
 export function planResponse(id: string, req: PlanRequest, script: ResponseScript): ResponsePlan {
@@ -108,7 +102,7 @@ export function planResponse(id: string, req: PlanRequest, script: ResponseScrip
     script.usage.reasoningTokens ?? (req.reasoningModel ? 64 + 4 * summaryDeltaCount : 0);
   const budget = req.fields.maxOutputTokens;
   let answerLimit = answerDeltas.length;
-  let ending = script.ending;
+  let ending: Ending = script.ending;
   if (budget !== null && reasoningTokens + answerDeltas.length > budget) {
     reasoningTokens = Math.min(reasoningTokens, budget);
     answerLimit = budget - reasoningTokens;
@@ -121,79 +115,39 @@ export function planResponse(id: string, req: PlanRequest, script: ResponseScrip
   const usageAfter = (answerCount: number): Usage =>
     usageOf(inputTokens, cachedTokens, answerCount, reasoningTokens);
 
-  const events: PlannedEvent[] = [];
-  const progress: Progress = {
-    started: false,
-    summaryDeltas: 0,
-    messageStarted: false,
-    answerDeltas: 0,
-  };
-  let clock = 0;
-  const push = (
-    type: string,
-    data: Record<string, unknown>,
-    extra?: { snapshot?: ResponseObject; order?: 'seq-first' },
-  ) => {
-    const seq = events.length;
-    const payload =
-      extra?.order === 'seq-first'
-        ? { type, sequence_number: seq, ...data }
-        : { type, ...data, sequence_number: seq };
-    events.push({
-      seq,
-      type,
-      frame: frameOf(type, payload),
-      dueMs: clock,
-      snapshot: extra?.snapshot,
-      progress: { ...progress },
-    });
-  };
+  // Recorded foreground streams pad deltas with `obfuscation`; the recorded background one does not.
+  const obfuscation =
+    req.includeObfuscation === false
+      ? false
+      : (script.obfuscation ?? (req.stream && !req.fields.background));
+  const log = new PlanLog({ sequenceNumbers: script.sequenceNumbers, obfuscation });
+  const { progress } = log;
 
-  const queued = base;
-  push('response.created', { response: queued }, { snapshot: queued });
-  push('response.queued', { response: queued }, { snapshot: queued });
-  clock += t.queuedMs;
+  // A background response is created queued and says so; a foreground one starts in progress.
   const inProgress: ResponseObject = { ...base, status: 'in_progress' };
+  if (req.fields.background) {
+    log.push('response.created', { response: base }, { snapshot: base });
+    log.push('response.queued', { response: base }, { snapshot: base });
+  } else {
+    log.push('response.created', { response: inProgress }, { snapshot: inProgress });
+  }
+  log.clock += t.queuedMs;
   progress.started = true;
-  push(
-    'response.in_progress',
-    { response: withShuffledKeys(inProgress) },
-    { snapshot: inProgress, order: 'seq-first' },
-  );
+  const lifecycle = (type: string, response: ResponseObject) =>
+    log.push(
+      type,
+      { response: withShuffledKeys(response) },
+      { snapshot: response, order: 'seq-first' },
+    );
+  lifecycle('response.in_progress', inProgress);
 
   const reasoningId = itemId('rs');
   const messageId = itemId('msg');
-  let outputIndex = 0;
-  const reasoningIndex = req.reasoningModel ? outputIndex++ : -1;
-  if (req.reasoningModel) {
-    push('response.output_item.added', {
-      item: reasoningItem(reasoningId, []),
-      output_index: reasoningIndex,
-    });
-  }
-  clock += t.thinkMs;
-  summaryParts.forEach((deltas, summaryIndex) => {
-    const where = {
-      item_id: reasoningId,
-      output_index: reasoningIndex,
-      summary_index: summaryIndex,
-    };
-    push('response.reasoning_summary_part.added', {
-      ...where,
-      part: { type: 'summary_text', text: '' },
-    });
-    for (const delta of deltas) {
-      clock += t.deltaIntervalMs;
-      progress.summaryDeltas++;
-      push('response.reasoning_summary_text.delta', { ...where, delta });
-    }
-    const text = deltas.join('');
-    push('response.reasoning_summary_text.done', { ...where, text });
-    push('response.reasoning_summary_part.done', {
-      ...where,
-      part: { type: 'summary_text', text },
-    });
-  });
+  // An `error` ending before any answer delta fails straight away, before any output (as recorded).
+  const failsAtOnce = ending.kind === 'error' && answerLimit === 0;
+  const reasoningIndex = req.reasoningModel && !failsAtOnce ? 0 : -1;
+  const messageIndex = reasoningIndex + 1;
+
   const summaryAt = (count: number): string[] => {
     const out: string[] = [];
     let left = count;
@@ -204,16 +158,9 @@ export function planResponse(id: string, req: PlanRequest, script: ResponseScrip
     }
     return out;
   };
-  if (req.reasoningModel) {
-    push('response.output_item.done', {
-      item: reasoningItem(reasoningId, summaryTexts),
-      output_index: reasoningIndex,
-    });
-  }
-
   const outputAt = (p: Progress, messageStatus: string): OutputItem[] => {
     const items: OutputItem[] = [];
-    if (req.reasoningModel) items.push(reasoningItem(reasoningId, summaryAt(p.summaryDeltas)));
+    if (reasoningIndex >= 0) items.push(reasoningItem(reasoningId, summaryAt(p.summaryDeltas)));
     if (p.messageStarted) {
       items.push(
         messageItem(messageId, answerDeltas.slice(0, p.answerDeltas).join(''), messageStatus),
@@ -222,42 +169,78 @@ export function planResponse(id: string, req: PlanRequest, script: ResponseScrip
     return items;
   };
 
-  const messageIndex = outputIndex;
+  if (reasoningIndex >= 0) {
+    log.push('response.output_item.added', {
+      item: reasoningItem(reasoningId, []),
+      output_index: reasoningIndex,
+    });
+  }
+  if (!failsAtOnce) log.clock += t.thinkMs;
+  (reasoningIndex >= 0 ? summaryParts : []).forEach((deltas, summaryIndex) => {
+    const where = {
+      item_id: reasoningId,
+      output_index: reasoningIndex,
+      summary_index: summaryIndex,
+    };
+    log.push('response.reasoning_summary_part.added', {
+      ...where,
+      part: { type: 'summary_text', text: '' },
+    });
+    for (const delta of deltas) {
+      log.clock += t.deltaIntervalMs;
+      progress.summaryDeltas++;
+      log.delta('response.reasoning_summary_text.delta', { ...where, delta });
+    }
+    const text = deltas.join('');
+    log.push('response.reasoning_summary_text.done', { ...where, text });
+    log.push('response.reasoning_summary_part.done', {
+      ...where,
+      part: { type: 'summary_text', text },
+    });
+  });
+  if (reasoningIndex >= 0) {
+    log.push('response.output_item.done', {
+      item: reasoningItem(reasoningId, summaryTexts),
+      output_index: reasoningIndex,
+    });
+  }
+
   const where = { item_id: messageId, output_index: messageIndex, content_index: 0 };
   if (answerLimit > 0 || ending.kind === 'completed') {
     progress.messageStarted = true;
-    push('response.output_item.added', {
+    log.push('response.output_item.added', {
       item: messageItem(messageId, null, 'in_progress'),
       output_index: messageIndex,
     });
-    push('response.content_part.added', {
+    log.push('response.content_part.added', {
       item_id: messageId,
       content_index: 0,
       part: outputTextPart(''),
       output_index: messageIndex,
     });
     for (let i = 0; i < answerLimit; i++) {
-      clock += t.deltaIntervalMs;
+      log.clock += t.deltaIntervalMs;
       progress.answerDeltas++;
-      push('response.output_text.delta', { delta: answerDeltas[i], logprobs: [], ...where });
+      const delta = answerDeltas[i] as string;
+      log.delta('response.output_text.delta', { delta, logprobs: [], ...where });
     }
   }
   const text = answerDeltas.slice(0, answerLimit).join('');
   const closeMessage = (status: string) => {
     if (!progress.messageStarted) return;
-    push('response.output_text.done', { text, logprobs: [], ...where });
-    push('response.content_part.done', {
+    log.push('response.output_text.done', { text, logprobs: [], ...where });
+    log.push('response.content_part.done', {
       item_id: messageId,
       content_index: 0,
       part: outputTextPart(text),
       output_index: messageIndex,
     });
-    push('response.output_item.done', {
+    log.push('response.output_item.done', {
       item: messageItem(messageId, text, status),
       output_index: messageIndex,
     });
   };
-  const completedAt = Math.floor(req.fields.createdAt + clock / 1000);
+  const completedAt = Math.floor(req.fields.createdAt + log.clock / 1000);
   const terminal = (status: ResponseStatus, extra: Partial<ResponseObject>): ResponseObject => ({
     ...base,
     status,
@@ -266,45 +249,41 @@ export function planResponse(id: string, req: PlanRequest, script: ResponseScrip
     completed_at: status === 'completed' ? completedAt : null,
     ...extra,
   });
+  // The tier actually used shows once a response finishes; a failed one keeps the requested one.
+  const tier = { service_tier: servedTier(req.fields.serviceTier) };
 
   let cancelAfter: ResponsePlan['cancelAfter'];
   switch (ending.kind) {
-    case 'completed': {
+    case 'completed':
       closeMessage('completed');
-      const done = terminal('completed', {});
-      push(
-        'response.completed',
-        { response: withShuffledKeys(done) },
-        { snapshot: done, order: 'seq-first' },
-      );
+      lifecycle('response.completed', terminal('completed', tier));
       break;
-    }
-    case 'incomplete': {
+    case 'incomplete':
       closeMessage('incomplete');
-      const done = terminal('incomplete', { incomplete_details: { reason: ending.reason } });
-      push(
+      lifecycle(
         'response.incomplete',
-        { response: withShuffledKeys(done) },
-        { snapshot: done, order: 'seq-first' },
+        terminal('incomplete', { ...tier, incomplete_details: { reason: ending.reason } }),
       );
       break;
-    }
     case 'failed': {
-      const message =
-        ending.message ??
-        (ending.code === 'rate_limit_exceeded'
-          ? 'Rate limit reached. Please try again later.'
-          : 'The server had an error while processing your response. Sorry about that! Please retry your request.');
-      const done = terminal('failed', { error: { code: ending.code, message } });
-      push(
-        'response.failed',
-        { response: withShuffledKeys(done) },
-        { snapshot: done, order: 'seq-first' },
+      const message = ending.message ?? failureMessage(ending.code);
+      lifecycle('response.failed', terminal('failed', { error: { code: ending.code, message } }));
+      break;
+    }
+    case 'error': {
+      const { code } = ending;
+      const message = ending.message ?? failureMessage(code);
+      log.push(
+        'error',
+        { error: { type: code, code, message, param: null } },
+        { order: 'seq-first' },
       );
+      const nothing = failsAtOnce ? { output: [], usage: null } : {};
+      lifecycle('response.failed', terminal('failed', { error: { code, message }, ...nothing }));
       break;
     }
     case 'cancelled':
-      cancelAfter = { events: events.length, dueMs: clock };
+      cancelAfter = { events: log.events.length, dueMs: log.clock };
       break;
   }
 
@@ -319,7 +298,8 @@ export function planResponse(id: string, req: PlanRequest, script: ResponseScrip
   };
   return {
     id,
-    events,
+    events: log.events,
+    sequenced: script.sequenceNumbers,
     cancelAfter,
     cancelledAt,
     totalTokens: inputTokens + reasoningTokens + answerLimit,

@@ -2,19 +2,28 @@
 // Every knob is documented in the README ("The Responses API emulator"); keep the two in step.
 import { z } from 'zod';
 
-/** Something that happens to one stream connection, once, right after it writes event `afterSeq`. */
+/**
+ * Something that happens to one stream connection, once, right after it writes event `afterSeq`
+ * (an index into the log: -1 is before the first event, a resume with `starting_after=N` counts as
+ * having written N).
+ */
 export const StreamFault = z.discriminatedUnion('kind', [
-  // TCP reset (RST): the SDK sees `TypeError: terminated` (ECONNRESET).
+  // TCP reset (RST): the SDK sees `TypeError: terminated` (ECONNRESET). With afterSeq -1: after the
+  // response headers, before any frame.
   z.object({ kind: z.literal('reset'), afterSeq: z.number().int().min(-1) }),
   // Half of the next frame, then a clean end of the HTTP body: the last event is cut off.
   z.object({ kind: z.literal('close-mid-frame'), afterSeq: z.number().int().min(-1) }),
+  // A clean end of the HTTP body at a frame boundary, with no terminal event.
+  z.object({ kind: z.literal('end'), afterSeq: z.number().int().min(-1) }),
   // The connection goes silent for `stallMs` of wall-clock time, then carries on.
   z.object({
     kind: z.literal('stall'),
     afterSeq: z.number().int().min(-1),
     stallMs: z.number().int().min(0),
   }),
-  // An `error` frame (numbered afterSeq + 1 but never stored in the log), then a clean end.
+  // An `error` frame, then a clean end. Like the real API's error frames it TAKES a sequence number:
+  // it is inserted into the log at that point (numbered afterSeq + 1, later events shift by one),
+  // so a resume after it does not see it again. The response itself carries on.
   z.object({
     kind: z.literal('error-frame'),
     afterSeq: z.number().int().min(-1),
@@ -24,6 +33,10 @@ export const StreamFault = z.discriminatedUnion('kind', [
       .string()
       .default('The server had an error while processing your request. Sorry about that!'),
   }),
+  // The next request that would answer with this response (the create itself, streamed or not, or
+  // a re-stream GET) has its TCP socket reset before any byte of the response headers. The response
+  // exists on the server all the same: it runs and completes.
+  z.object({ kind: z.literal('reset-before-headers') }),
 ]);
 export type StreamFault = z.infer<typeof StreamFault>;
 
@@ -53,6 +66,15 @@ export const Ending = z.discriminatedUnion('kind', [
   }),
   // Cancelled on the server by someone else: the log ends with no terminal event, GET says cancelled.
   z.object({ kind: z.literal('cancelled'), afterDeltas: z.number().int().min(0).optional() }),
+  // As real/vercel-error-failed.json: a numbered nested `error` frame, then `response.failed`
+  // carrying `error: {code, message}`. With afterDeltas 0 (the default) it comes right after
+  // `response.in_progress`, before any output, and the failed response has no usage.
+  z.object({
+    kind: z.literal('error'),
+    code: z.string().default('server_error'),
+    message: z.string().optional(),
+    afterDeltas: z.number().int().min(0).default(0),
+  }),
 ]);
 export type Ending = z.infer<typeof Ending>;
 
@@ -97,8 +119,24 @@ export const ResponseScript = z.object({
   pollAfterMs: z.number().int().min(0).optional(),
   /** Re-stream age limit for this response (virtual ms); overrides the emulator's setting. */
   restreamMaxAgeMs: z.number().min(0).optional(),
-  /** `ignore`: a cancel request answers with the response as it is and generation carries on. */
-  cancel: z.enum(['honour', 'ignore']).default('honour'),
+  /**
+   * `ignore`: a cancel request answers with the response as it is and generation carries on.
+   * `lie`: a cancel request answers `cancelled`, but generation carries on and later GETs say
+   * `completed` (seen once on the real API).
+   */
+  cancel: z.enum(['honour', 'ignore', 'lie']).default('honour'),
+  /**
+   * false: frames carry no `sequence_number` (older API versions, some compatible servers). Such a
+   * server keeps no event log: a re-stream GET answers HTTP 400, clients must poll.
+   */
+  sequenceNumbers: z.boolean().default(true),
+  /**
+   * The `obfuscation` padding field on `response.output_text.delta` and
+   * `response.reasoning_summary_text.delta`. Default as in the recordings: on for foreground
+   * streams, off for background ones; the request's `stream_options.include_obfuscation: false`
+   * turns it off.
+   */
+  obfuscation: z.boolean().optional(),
 });
 export type ResponseScript = z.infer<typeof ResponseScript>;
 export type ResponseScriptInput = z.input<typeof ResponseScript>;

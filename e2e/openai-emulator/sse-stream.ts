@@ -2,18 +2,27 @@
 // live, and plays the scripted stream faults and byte chunking on the way.
 import type { ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ResponseRun } from './response-run.js';
-import type { Chunking, StreamFault } from './script.js';
+import { Chunker } from './chunker.js';
+import type { LoggedRequest } from './request-log.js';
+import type { PositionedFault, ResponseRun } from './response-run.js';
 
 /** Frames are batched into writes of about this size when no fault or chunking is in the way. */
 const batchBytes = 64 * 1024;
 
+/** Resets the TCP socket before any byte of the reply: the client learns nothing, not even a status. */
+export function resetBeforeHeaders(res: ServerResponse, logEntry: LoggedRequest): void {
+  logEntry.streamFault = 'reset-before-headers';
+  res.socket?.resetAndDestroy();
+}
+
+/** Streams the log from index `firstIndex` (0 for a create, after the cursor for a resume). */
 export async function streamEvents(
   run: ResponseRun,
   res: ServerResponse,
-  firstSeq: number,
-  logEntry: { status: number },
+  firstIndex: number,
+  logEntry: LoggedRequest,
 ): Promise<void> {
+  if (run.takeHeaderFault()) return resetBeforeHeaders(res, logEntry);
   const closed = new AbortController();
   res.on('close', () => closed.abort());
   res.socket?.setNoDelay(true);
@@ -30,11 +39,16 @@ export async function streamEvents(
       ? chunker.write(res, bytes, closed.signal)
       : writeWithBackpressure(res, bytes, closed.signal);
 
-  let next = firstSeq;
+  let next = firstIndex;
+  // An event inserted before our place (an error frame another connection fired) moves us along.
+  const stopFollowing = run.onInsert((at) => {
+    if (at < next) next++;
+  });
   try {
     while (!closed.signal.aborted) {
       const fault = run.takeStreamFault(next - 1);
       if (fault) {
+        logEntry.streamFault = fault.kind;
         const ended = await playFault(fault, run, res, next, write, closed.signal);
         if (ended) return;
         continue;
@@ -61,12 +75,14 @@ export async function streamEvents(
     }
   } catch (error) {
     if (!closed.signal.aborted) throw error;
+  } finally {
+    stopFollowing();
   }
 }
 
 /** Plays one fault; returns true when the connection is finished. */
 async function playFault(
-  fault: StreamFault,
+  fault: PositionedFault,
   run: ResponseRun,
   res: ServerResponse,
   next: number,
@@ -95,28 +111,21 @@ async function playFault(
       res.end();
       return true;
     }
+    case 'end':
+      res.end();
+      return true;
     case 'stall':
       await sleep(fault.stallMs, undefined, { signal }).catch(() => undefined);
       return signal.aborted;
     case 'error-frame': {
-      // Numbered like the next event but never part of the log: a client that moves its cursor
-      // to an error frame's number skips a real event on resume.
-      const sequence_number = next;
+      // Part of the log from now on, like a real error frame: it takes the next sequence number,
+      // later events move up by one, and a resume after it does not see it again.
       const data =
         fault.shape === 'flat'
-          ? {
-              type: 'error',
-              code: fault.code,
-              message: fault.message,
-              param: null,
-              sequence_number,
-            }
-          : {
-              type: 'error',
-              error: { type: fault.code, code: fault.code, message: fault.message, param: null },
-              sequence_number,
-            };
-      await write(Buffer.from(`event: error\ndata: ${JSON.stringify(data)}\n\n`, 'utf8'));
+          ? { code: fault.code, message: fault.message, param: null }
+          : { error: { type: fault.code, code: fault.code, message: fault.message, param: null } };
+      const event = run.insertEvent(next, 'error', data);
+      await write(Buffer.from(event.frame, 'utf8'));
       res.end();
       return true;
     }
@@ -147,58 +156,4 @@ async function writeWithBackpressure(
     res.on('drain', done);
     signal.addEventListener('abort', done, { once: true });
   });
-}
-
-/** Cuts bytes into seeded random pieces (and inside UTF-8 characters), one flushed write each. */
-class Chunker {
-  private state: number;
-  constructor(private readonly opts: Chunking) {
-    this.state = opts.seed >>> 0 || 1;
-  }
-
-  async write(res: ServerResponse, bytes: Buffer, signal: AbortSignal): Promise<void> {
-    for (const piece of this.cut(bytes)) {
-      if (signal.aborted) return;
-      await new Promise<void>((resolve) => res.write(piece, () => resolve()));
-      // Let the event loop pass its I/O phase (a reader in this process gets to read) before the
-      // next piece, so pieces tend to arrive as separate reads rather than coalesced.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  }
-
-  private cut(bytes: Buffer): Buffer[] {
-    const cuts = new Set<number>();
-    if (this.opts.maxBytes !== undefined) {
-      for (let at = 0; at < bytes.length;) {
-        at += 1 + (this.random() % this.opts.maxBytes);
-        if (at < bytes.length) cuts.add(at);
-      }
-    }
-    if (this.opts.splitUtf8) {
-      // A UTF-8 continuation byte is 10xxxxxx: cutting before one lands inside a character.
-      for (let i = 1; i < bytes.length; i++) {
-        if (((bytes[i] as number) & 0xc0) === 0x80 && ((bytes[i - 1] as number) & 0xc0) !== 0x80)
-          cuts.add(i);
-      }
-    }
-    const sorted = [...cuts].sort((a, b) => a - b);
-    const pieces: Buffer[] = [];
-    let from = 0;
-    for (const at of sorted) {
-      pieces.push(bytes.subarray(from, at));
-      from = at;
-    }
-    pieces.push(bytes.subarray(from));
-    return pieces;
-  }
-
-  /** xorshift32: small, seeded, reproducible. */
-  private random(): number {
-    let x = this.state;
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    this.state = x >>> 0;
-    return this.state;
-  }
 }

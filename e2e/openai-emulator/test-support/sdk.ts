@@ -59,3 +59,24 @@ export function createBackgroundStream(
 export function lastSeq(c: Collected): number {
   return c.events.at(-1)?.sequence_number ?? -1;
 }
+
+/** The response id of a collected stream (its first event is `response.created`). */
+export function responseIdOf(run: Collected): string {
+  const first = run.events[0];
+  if (first?.type !== 'response.created') throw new Error('expected response.created first');
+  return first.response.id;
+}
+
+/** Polls until the response is terminal (or `until` says stop), at a test's poll interval. */
+export async function pollUntil(
+  client: OpenAI,
+  id: string,
+  until: (status: string) => boolean = (s) => s !== 'queued' && s !== 'in_progress',
+) {
+  let polled = await client.responses.retrieve(id);
+  while (!until(polled.status ?? '')) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    polled = await client.responses.retrieve(id);
+  }
+  return polled;
+}

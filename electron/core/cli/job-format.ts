@@ -38,6 +38,11 @@ export function outcomeSentence(job: Pick<Job, 'id' | 'status' | 'error'>): stri
   return `job ${shortId(job.id)} ${verb}${phrase}${why}`;
 }
 
+/** What to do about a job of unknown fate, with its own short id filled in. */
+export function unknownHint(job: Pick<Job, 'id'>): string {
+  return `mull: if the provider has it, attach its response id with 'mull attach RESPONSE_ID --job ${shortId(job.id)}'; otherwise resubmit it.`;
+}
+
 /** Columns padded to their widest cell; the last column is left as is (titles run long). */
 export function formatTable(rows: readonly (readonly string[])[]): string {
   const widths: number[] = [];

@@ -14,6 +14,8 @@ export interface EngineOptions {
   detachAfterMs: number;
   /** How often a driver looks for jobs stored by another process (`mull submit`). */
   pendingScanMs: number;
+  /** How long attaching a response id waits for the server's answer. */
+  attachTimeoutMs: number;
 }
 
 export const defaultEngineOptions: EngineOptions = {
@@ -23,6 +25,7 @@ export const defaultEngineOptions: EngineOptions = {
   createAttempts: 5,
   detachAfterMs: 1_500,
   pendingScanMs: 1_000,
+  attachTimeoutMs: 30_000,
 };
 
 export type EngineOptionsInput = Partial<Omit<EngineOptions, 'backoff'>> & {

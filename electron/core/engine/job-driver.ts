@@ -3,6 +3,8 @@
 import type { Job } from '../../../shared/job.js';
 import type { ModelPrice } from '../../../shared/models.js';
 import { classifyFailure, type Failure, type Phase } from '../provider/failure.js';
+import { cancelOnServer } from './cancel-phase.js';
+import { decideCreate, unknownAdvice, type CreateTrouble } from './create-window.js';
 import type { ResponsesClient, ServerResponse } from '../provider/responses-client.js';
 import { pollDelayMs, reconnectDelayMs } from './backoff.js';
 import type { EngineOptions } from './engine-options.js';
@@ -27,6 +29,9 @@ export interface DriverDeps {
 export type DriverExit = 'settled' | 'needs_key' | 'stopped' | 'detached';
 
 type Mode = 'create' | 'stream' | 'poll';
+
+const unnumberedReason =
+  'this server sends no sequence numbers, so a dropped stream cannot be resumed from where it stopped; polling until the job ends';
 
 export class JobDriver {
   private job: Job;
@@ -96,7 +101,7 @@ export class JobDriver {
     } else if (this.job.status === 'submitting' && this.job.responseId === null) {
       // A previous process sent the create request and died before storing the id.
       this.markUnknown(
-        'Mull stopped after sending this job and before the server confirmed it. It may be running on the server; resubmit it if it does not appear there.',
+        `Mull stopped after sending this job and before the server confirmed it. ${unknownAdvice}`,
       );
       return 'settled';
     }
@@ -139,6 +144,14 @@ export class JobDriver {
         stallMs: this.deps.options.stallMs,
         setInterrupt: (interrupt) => (this.interrupt = interrupt),
         onApplied: (outcome) => {
+          if (outcome === 'error') {
+            const { code, message } = this.fold.lastError ?? { code: '', message: '' };
+            this.deps.writer.flush();
+            this.deps.writer.note(this.job.id, {
+              kind: 'server_error',
+              detail: `${code}: ${message}`,
+            });
+          }
           if (outcome === 'text' && !this.isResuming()) {
             this.deps.writer.stage(this.job.id, this.stagedText);
             return;
@@ -171,84 +184,85 @@ export class JobDriver {
       this.finish(this.fold.terminalResponse as ServerResponse);
       return 'settled';
     }
-    if (creating && this.fold.responseId === null) return this.createFailed(end);
+    if (creating && this.fold.responseId === null) return this.createFailed(result);
     if (end.kind === 'interrupted') {
       this.deps.writer.flush();
       if (end.why === 'detach') return 'detached';
-      if (end.why === 'stalled') {
-        this.deps.writer.note(this.job.id, {
-          kind: 'stalled',
-          detail: `no event for ${this.deps.options.stallMs} ms`,
-        });
-        return this.reconnectSoon('stalled', undefined, true);
-      }
-      return undefined; // stop, cancel, reconcile: the loop handles them
+      if (end.why !== 'stalled') return undefined; // stop, cancel, reconcile: the loop handles them
+      this.deps.writer.note(this.job.id, {
+        kind: 'stalled',
+        detail: `no event for ${this.deps.options.stallMs} ms`,
+      });
+      if (this.fold.unnumbered) return this.pollInstead(unnumberedReason);
+      return this.reconnectSoon('stalled', undefined, true);
     }
-    if (end.kind === 'failed')
-      return this.handleFailure(classifyFailure(end.error, 'resume'), 'resume');
-    // ended, gap, error frame: a disconnect.
-    if (end.kind === 'ended' && !result.progressed && this.failures > 0) {
-      // A resume that replayed nothing new and ended: the response may have ended without a
-      // terminal event (cancelled elsewhere). Ask the server before trying again.
+    if (end.kind === 'failed') {
+      const failure = classifyFailure(end.error, 'resume');
+      // A dropped stream without sequence numbers cannot be resumed: poll instead.
+      if (failure.kind === 'transient' && this.fold.unnumbered)
+        return this.pollInstead(unnumberedReason);
+      return this.handleFailure(failure, 'resume');
+    }
+    if (end.kind === 'unnumbered' || this.fold.unnumbered)
+      return this.pollInstead(unnumberedReason);
+    if (end.kind === 'ended') {
+      // The body ended with no terminal event (after the last delta, or cut mid-frame): the
+      // response may have ended already, so ask the server at once before resuming.
+      this.deps.writer.flush();
       const exit = await this.pollOnce();
-      if (exit) return exit;
+      if (exit || this.stopped) return exit;
     }
     const reason =
-      end.kind === 'error-frame'
-        ? `error frame: ${end.reason}`
-        : end.kind === 'gap'
-          ? 'events missing'
+      end.kind === 'gap'
+        ? 'events missing'
+        : this.fold.lastError
+          ? `stream ended after a server error (${this.fold.lastError.code})`
           : 'stream ended early';
     return this.reconnectSoon(reason);
   }
 
-  /** The create stream ended before the server named the response. */
-  private async createFailed(end: AttemptResult['end']): Promise<DriverExit | undefined> {
-    const sent = this.job.submittedAt !== null;
+  /** The create stream ended before the server named the response: see create-window.ts. */
+  private async createFailed(result: AttemptResult): Promise<DriverExit | undefined> {
+    const end = result.end;
+    let trouble: CreateTrouble;
     if (end.kind === 'interrupted') {
       // Only a stall or a shutdown interrupts a create (never a cancel or a reconcile).
       if (end.why !== 'stalled') return undefined;
-      if (!sent) return this.sendAgainLater('the connection stalled before the job was sent');
-      this.markUnknown(
-        `The server did not answer for ${this.deps.options.stallMs / 1000} s after the job was sent. It may be running on the server; resubmit it if it does not appear there.`,
-      );
-      return 'settled';
+      trouble = { kind: 'stalled', stallMs: this.deps.options.stallMs };
+    } else if (end.kind === 'failed') {
+      trouble = { kind: 'threw', error: end.error };
+    } else if (this.fold.lastError) {
+      trouble = { kind: 'error-frame', ...this.fold.lastError };
+    } else {
+      trouble = { kind: 'ended' };
     }
-    if (end.kind !== 'failed') {
-      this.markUnknown(
-        'The connection dropped right after the job was sent, before the server confirmed it. It may be running on the server; resubmit it if it does not appear there.',
-      );
-      return 'settled';
-    }
-    const failure = classifyFailure(end.error, 'create');
-    switch (failure.kind) {
-      case 'transient': {
-        // The server answered with an error: nothing was started, so sending again is safe.
+    const stage = this.job.submittedAt === null ? 'unsent' : result.opened ? 'streaming' : 'sent';
+    const decision = decideCreate(trouble, stage);
+    switch (decision.kind) {
+      case 'resend':
+        return this.sendAgainLater(decision.reason);
+      case 'retry_later':
         this.failures++;
         if (this.failures > this.deps.options.createAttempts) {
           this.fail(
             'create_failed',
-            `The provider kept refusing the job (${failure.reason}). Retry it later.`,
+            `The provider kept refusing the job (${decision.reason}). Retry it later.`,
           );
           return 'settled';
         }
-        this.write({ status: 'pending' }, { kind: 'disconnected', detail: failure.reason });
+        this.write({ status: 'pending' }, { kind: 'disconnected', detail: decision.reason });
         await this.wake.sleep(
-          reconnectDelayMs(this.deps.options.backoff, this.failures - 1, failure.retryAfterMs),
+          reconnectDelayMs(this.deps.options.backoff, this.failures - 1, decision.retryAfterMs),
         );
         return undefined;
-      }
-      case 'not_sent':
-        return this.sendAgainLater(failure.reason);
-      case 'ambiguous':
-        // The connection failed, but if the request's bytes never left, nothing was started.
-        if (!sent) return this.sendAgainLater(failure.reason);
-        this.markUnknown(
-          `${failure.reason} It may be running on the server; resubmit it if it does not appear there.`,
-        );
+      case 'unknown':
+        this.markUnknown(decision.message);
         return 'settled';
-      default:
-        return this.handleFailure(failure, 'create');
+      case 'needs_key':
+        return this.handleFailure({ kind: 'needs_key', reason: decision.reason }, 'create');
+      case 'fail':
+        this.fail(decision.code, decision.message);
+        return 'settled';
     }
   }
 
@@ -260,6 +274,15 @@ export class JobDriver {
     // the next driver sends it.
     if (this.detachAfterCreate) return 'detached';
     await this.wake.sleep(reconnectDelayMs(this.deps.options.backoff, Math.min(this.failures, 8)));
+    return undefined;
+  }
+
+  /** Re-streaming cannot work for this response: poll until it ends. */
+  private pollInstead(reason: string): DriverExit | undefined {
+    this.deps.writer.flush();
+    this.restreamRefused = true;
+    this.mode = 'poll';
+    this.write({ status: 'polling' }, { kind: 'polling', detail: reason });
     return undefined;
   }
 
@@ -316,10 +339,7 @@ export class JobDriver {
         this.fail(failure.code, failure.message);
         return 'settled';
       case 'restream_refused':
-        this.restreamRefused = true;
-        this.mode = 'poll';
-        this.write({ status: 'polling' }, { kind: 'polling', detail: failure.reason });
-        return undefined;
+        return this.pollInstead(failure.reason);
       case 'transient':
         if (phase === 'poll') {
           this.failures++;
@@ -376,24 +396,13 @@ export class JobDriver {
       );
       return 'settled';
     }
-    this.deps.writer.note(this.job.id, { kind: 'cancel_requested' });
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        await this.deps.client.cancel(this.job.responseId);
-        break;
-      } catch (error) {
-        const failure = classifyFailure(error, 'cancel');
-        // A 400 (already finished) is fine: the GET below tells the final state.
-        if (failure.kind !== 'transient') {
-          if (failure.kind === 'needs_key' || failure.kind === 'expired')
-            return this.handleFailure(failure, 'cancel');
-          break;
-        }
-        await this.wake.sleep(
-          reconnectDelayMs(this.deps.options.backoff, attempt, failure.retryAfterMs),
-        );
-      }
-    }
+    const trouble = await cancelOnServer(this.job.id, this.job.responseId, {
+      client: this.deps.client,
+      writer: this.deps.writer,
+      wake: this.wake,
+      backoff: this.deps.options.backoff,
+    });
+    if (trouble) return this.handleFailure(trouble, 'cancel');
     // The server has the last word: a cancel is best effort and a response may still complete.
     const mode = this.mode;
     this.mode = 'poll';

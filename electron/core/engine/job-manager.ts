@@ -17,6 +17,7 @@ import { JobStore, openDatabase, type Database } from '../store/index.js';
 import { DriverLock } from './driver-lock.js';
 import { engineOptions, type EngineOptions, type EngineOptionsInput } from './engine-options.js';
 import { newJobRecord, type JobLinks } from './new-job-record.js';
+import { attachResponse, type AttachInput } from './attach-response.js';
 import { JobDriver, type DriverDeps, type DriverExit } from './job-driver.js';
 import { JobWriter, type ChangeListener } from './job-writer.js';
 import { EngineSettings, UnknownProviderError } from './settings.js';
@@ -59,6 +60,8 @@ export class JobManager {
   private readonly lock: DriverLock | undefined;
   private readonly drivers = new Map<JobId, ActiveDriver>();
   private readonly clients = new Map<string, ResponsesClient>();
+  /** Jobs whose driver crashed in this process: left for the next start, not adopted again. */
+  private readonly crashed = new Set<JobId>();
   private pendingScan: NodeJS.Timeout | undefined;
   private idleWaiters: Array<() => void> = [];
   private closed = false;
@@ -115,14 +118,28 @@ export class JobManager {
     if (!this.isDriving) throw new JobActionRefused('A detached submit needs the driver lock.');
     const parsed = NewJob.parse(input);
     this.settings.provider(parsed.providerId); // unknown provider: refuse before storing
-    const job = this.newJobRow(parsed, {});
-    this.store.transaction(() => {
-      this.store.insert(job);
-      this.store.appendEvent(job.id, 'submitted', null, job.createdAt);
-    });
+    const job = this.writer.insert(this.newJobRow(parsed, {}), { kind: 'submitted' });
     const active = this.startDriver(job, 'detached');
     if (active) await active.done;
     return this.mustGet(job.id);
+  }
+
+  /**
+   * Adopts a background response by its id: resolves a job of unknown fate (`jobId`), or brings
+   * in one started elsewhere. Refuses with one sentence (AttachRefused), storing nothing, when
+   * the id is malformed, already attached, or unknown to the server.
+   */
+  async attach(input: AttachInput): Promise<Job> {
+    const job = await attachResponse(input, {
+      store: this.store,
+      writer: this.writer,
+      settings: this.settings,
+      clientFor: (providerId) => this.clientForProvider(providerId),
+      now: this.now,
+      timeoutMs: this.options.attachTimeoutMs,
+    });
+    this.drive(job);
+    return job;
   }
 
   get(id: JobId): Job | undefined {
@@ -329,6 +346,7 @@ export class JobManager {
       // A bug, not a provider failure: keep the job resumable and say so in the timeline.
       console.error(`mull: driving job ${job.id} failed unexpectedly`, error);
       this.store.appendEvent(job.id, 'anomaly', `driver crashed: ${String(error)}`);
+      this.crashed.add(job.id);
       return 'stopped' as const;
     });
     const active = { driver, done };
@@ -340,11 +358,18 @@ export class JobManager {
     return active;
   }
 
-  /** Jobs stored by another process (`mull submit` while we drive) are sent by us. */
+  /**
+   * Jobs stored by another process are driven by us: sent (`mull submit` while we drive), or
+   * followed to their end (`mull attach` while we drive: a response id, nobody driving it). A job
+   * whose driver crashed here is not picked up again (it would crash again, every scan).
+   */
   private adoptPending(): void {
     if (!this.isDriving || this.closed) return;
     for (const job of this.store.unfinished()) {
-      if (job.status === 'pending' && !this.drivers.has(job.id)) this.drive(job);
+      if (this.drivers.has(job.id)) continue;
+      const attached =
+        job.responseId !== null && job.status !== 'needs_key' && !this.crashed.has(job.id);
+      if (job.status === 'pending' || attached) this.drive(job);
     }
   }
 
@@ -361,7 +386,11 @@ export class JobManager {
   }
 
   private clientFor(job: Job): ResponsesClient {
-    const provider = this.settings.provider(job.providerId);
+    return this.clientForProvider(job.providerId);
+  }
+
+  private clientForProvider(providerId: string): ResponsesClient {
+    const provider = this.settings.provider(providerId);
     const cacheKey = `${provider.id} ${provider.baseUrl} ${provider.authStyle}`;
     let client = this.clients.get(cacheKey);
     if (!client) {
@@ -372,12 +401,7 @@ export class JobManager {
   }
 
   private submitRows(rows: Job[]): Job[] {
-    this.store.transaction(() => {
-      for (const row of rows) {
-        this.store.insert(row);
-        this.store.appendEvent(row.id, 'submitted', null, row.createdAt);
-      }
-    });
+    this.writer.insert(rows, { kind: 'submitted' });
     for (const row of rows) this.drive(row);
     return rows;
   }

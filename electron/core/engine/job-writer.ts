@@ -55,6 +55,22 @@ export class JobWriter {
     return job;
   }
 
+  /** Stores new jobs, each with its first timeline entry, in one transaction, then tells. */
+  insert(job: Job, entry: TimelineEntry): Job;
+  insert(jobs: Job[], entry: TimelineEntry): Job[];
+  insert(jobs: Job | Job[], entry: TimelineEntry): Job | Job[] {
+    const list = Array.isArray(jobs) ? jobs : [jobs];
+    this.store.transaction(() => {
+      for (const job of list) {
+        this.store.insert(job);
+        this.store.appendEvent(job.id, entry.kind, entry.detail ?? null, job.createdAt);
+      }
+    });
+    this.transactions++;
+    this.tell(list.map((job) => ({ job, becameTerminal: isTerminal(job.status) })));
+    return jobs;
+  }
+
   /** Writes now and syncs the commit to disk (see JobStore.durably). */
   writeDurably(id: JobId, patch: JobPatch): Job {
     return this.store.durably(() => this.write(id, patch));

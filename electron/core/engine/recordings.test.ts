@@ -48,7 +48,10 @@ describe('the recorded background stream', () => {
     const job = await h.waitFor(submitted?.id ?? '', isStatus('completed', 'failed', 'unknown'));
     expect(job.status).toBe('completed');
     expect(job.answer).toBe(recordedText);
-    expect(job.cursor).toBe(335);
+    // After a drop the engine asks the server at once (GET): the whole recording is already
+    // there, so the job may end from that GET rather than from a resumed stream.
+    if (streamFaults.length === 0) expect(job.cursor).toBe(335);
+    else expect(job.cursor).toBeLessThanOrEqual(335);
     expect(job.resolvedModel).toBe('gpt-4.1-mini-2025-04-14');
     expect(job.usage).toEqual({
       inputTokens: 13,

@@ -73,7 +73,13 @@ describe('stream faults: resumed from the cursor, exact text', () => {
       ],
     ],
   ] as const)('%s', async (_name, streamFaults) => {
-    const job = await runScripted({ streamFaults: [...streamFaults] });
+    // Still generating when the connection drops, so the GET that follows a clean end finds it
+    // running and the stream is resumed from the cursor.
+    const job = await runScripted({
+      streamFaults: [...streamFaults],
+      answerDeltas: 150,
+      timing: { deltaIntervalMs: 2 },
+    });
     await expectJobMatchesServer(h.emulator, job);
     expect(timeline(job)).not.toContain('anomaly');
     expect(job.status).toBe('completed');
@@ -91,7 +97,8 @@ describe('stream faults: resumed from the cursor, exact text', () => {
     const job = await runScripted({ streamFaults: [{ kind: 'reset', afterSeq: -1 }] });
     expect(job.status).toBe('unknown');
     expect(job.responseId).toBeNull();
-    expect(job.error?.message).toMatch(/may be running on the server; resubmit it/);
+    expect(job.error?.message).toMatch(/It may be running \(and billed\) on the server/);
+    expect(job.error?.message).toContain("'mull attach RESPONSE_ID'");
     expect((await h.emulator.control.requests({ kind: 'create' })).length).toBe(1);
     await h.manager.idle();
     expect((await h.emulator.control.requests({ kind: 'create' })).length).toBe(1);
@@ -226,7 +233,7 @@ describe('request faults', () => {
     const done = await h.waitFor(job?.id ?? '', finished);
     expect(done.status).toBe('failed');
     expect(done.error?.message).toBe(
-      "The model 'gpt-9-ultra' does not exist or you do not have access to it. Pick another model, or check the provider's base URL.",
+      "The requested model 'gpt-9-ultra' does not exist. Pick another model, or check the provider's base URL.",
     );
     expect((await h.emulator.control.requests({ kind: 'create' })).length).toBe(1);
   });

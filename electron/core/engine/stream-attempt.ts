@@ -15,8 +15,8 @@ export type AttemptEnd =
   | { kind: 'ended' }
   /** A sequence number skipped ahead: resume from the cursor. */
   | { kind: 'gap' }
-  /** A mid-stream `error` frame (flat shape); the nested shape arrives as a thrown APIError. */
-  | { kind: 'error-frame'; reason: string }
+  /** A re-stream without sequence numbers: it cannot be spliced onto the cursor. */
+  | { kind: 'unnumbered' }
   /** Opening or reading the stream threw. */
   | { kind: 'failed'; error: unknown }
   | { kind: 'interrupted'; why: Interruption };
@@ -25,6 +25,8 @@ export interface AttemptResult {
   end: AttemptEnd;
   /** Whether at least one new event was applied (a reconnect that makes progress resets backoff). */
   progressed: boolean;
+  /** Whether the response headers arrived (HTTP 200 and an open event stream). */
+  opened: boolean;
 }
 
 export interface AttemptContext {
@@ -34,7 +36,7 @@ export interface AttemptContext {
   setInterrupt(interrupt: ((why: Interruption) => void) | undefined): void;
   /** Called after each applied event, with what changed. */
   onApplied(
-    outcome: Exclude<FoldOutcome, 'ignored' | 'gap' | 'error'>,
+    outcome: Exclude<FoldOutcome, 'ignored' | 'gap' | 'unnumbered'>,
     event: ResponseStreamEvent,
   ): void;
 }
@@ -47,15 +49,22 @@ export async function readStream(
   const interrupt = (why: Interruption) => controller.abort(why);
   const watchdog = new StallWatchdog(ctx.stallMs, () => interrupt('stalled'));
   ctx.setInterrupt(interrupt);
-  let progressed = false;
-  const interrupted = (): AttemptResult => ({
-    end: { kind: 'interrupted', why: controller.signal.reason as Interruption },
-    progressed,
+  let opened = false;
+  ctx.fold.beginStream();
+  const startCursor = ctx.fold.cursor;
+  // Progress is a moved cursor (an unnumbered error frame outside the log is not progress).
+  const ended = (end: AttemptEnd): AttemptResult => ({
+    end,
+    progressed: ctx.fold.cursor > startCursor,
+    opened,
   });
+  const interrupted = () =>
+    ended({ kind: 'interrupted', why: controller.signal.reason as Interruption });
   try {
     // Waiting for the response headers counts as silence too.
     watchdog.start();
     const { events } = await open(controller.signal);
+    opened = true;
     for await (const event of events) {
       if (controller.signal.aborted) return interrupted();
       watchdog.touch();
@@ -64,24 +73,19 @@ export async function readStream(
         case 'ignored':
           continue;
         case 'gap':
-          return { end: { kind: 'gap' }, progressed };
-        case 'error': {
-          const frame = event as unknown as { code?: unknown; message?: unknown };
-          return {
-            end: { kind: 'error-frame', reason: `${String(frame.code)}: ${String(frame.message)}` },
-            progressed,
-          };
-        }
+        case 'unnumbered':
+          return ended({ kind: outcome });
         default:
-          progressed = true;
+          // An error frame is applied and the stream read on: the real API follows it with the
+          // terminal event (response.failed); one with nothing after it is a plain disconnect.
           ctx.onApplied(outcome, event);
-          if (outcome === 'terminal') return { end: { kind: 'terminal' }, progressed };
+          if (outcome === 'terminal') return ended({ kind: 'terminal' });
       }
     }
-    return controller.signal.aborted ? interrupted() : { end: { kind: 'ended' }, progressed };
+    return controller.signal.aborted ? interrupted() : ended({ kind: 'ended' });
   } catch (error) {
     if (controller.signal.aborted) return interrupted();
-    return { end: { kind: 'failed', error }, progressed };
+    return ended({ kind: 'failed', error });
   } finally {
     watchdog.stop();
     ctx.setInterrupt(undefined);

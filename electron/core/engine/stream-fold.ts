@@ -1,10 +1,11 @@
 // Folds stream events into what a job keeps: answer, reasoning summary, server status and the
 // cursor (the last sequence number applied). Exactly-once: events at or below the cursor are
-// ignored, so replaying a stream from any earlier point changes nothing.
+// ignored, so replaying a stream from any earlier point changes nothing. Error frames, numbered
+// as the real API numbers them, are part of the log like any other event.
 import type { ResponseStreamEvent, ServerResponse } from '../provider/responses-client.js';
 
 export type FoldOutcome =
-  /** Already applied (at or below the cursor). */
+  /** Already applied (at or below the cursor), or a shape that is not part of the log. */
   | 'ignored'
   /** A number beyond cursor + 1: events were lost on the way; resume from the cursor. */
   | 'gap'
@@ -14,8 +15,13 @@ export type FoldOutcome =
   | 'status'
   /** Applied; the response reached a terminal status (write now, then reconcile). */
   | 'terminal'
-  /** A mid-stream error frame: not part of the log (its number is not applied). */
-  | 'error';
+  /**
+   * An `error` frame: recorded in `lastError`. A numbered one is part of the log (the real API
+   * numbers it and follows it with `response.failed`), so it moves the cursor like any event.
+   */
+  | 'error'
+  /** A resumed stream without sequence numbers: it cannot be spliced onto the cursor; poll. */
+  | 'unnumbered';
 
 export const summaryPartSeparator = '\n\n';
 
@@ -28,6 +34,35 @@ export interface FoldSnapshot {
   resolvedModel: string | null;
 }
 
+/** An error the server reported on the stream, in either of its shapes. */
+export interface StreamError {
+  code: string;
+  message: string;
+}
+
+/** Reads the flat `{code, message}` and the nested `{error: {code, type, message}}` shapes. */
+export function streamErrorOf(event: unknown): StreamError {
+  const frame = event as { code?: unknown; message?: unknown; error?: unknown };
+  const nested =
+    typeof frame.error === 'object' && frame.error !== null
+      ? (frame.error as { code?: unknown; type?: unknown; message?: unknown })
+      : undefined;
+  const code = [nested?.code, nested?.type, frame.code].find(
+    (value): value is string => typeof value === 'string' && value !== '',
+  );
+  const message = [nested?.message, frame.message].find(
+    (value): value is string => typeof value === 'string' && value !== '',
+  );
+  return { code: code ?? 'server_error', message: message ?? 'The server reported an error.' };
+}
+
+/**
+ * How the current stream numbers its events. Older API versions and some compatible servers send
+ * no `sequence_number` at all: such a stream is folded in arrival order with a local counter, and
+ * only from its very start (the create stream), since nothing ties a later stream to the counter.
+ */
+type Numbering = 'undecided' | 'numbered' | 'unnumbered';
+
 export class StreamFold {
   cursor: number;
   serverStatus: string | null;
@@ -35,6 +70,11 @@ export class StreamFold {
   resolvedModel: string | null;
   /** The terminal response carried by the terminal event, once seen. */
   terminalResponse: ServerResponse | undefined;
+  /** The last error frame seen, if any. */
+  lastError: StreamError | undefined;
+  private numbering: Numbering = 'undecided';
+  private streamFromStart = false;
+  private sawUnnumbered = false;
   // Text is kept as a settled prefix plus recent pieces, joined only when read: a long answer
   // arrives as hundreds of thousands of deltas.
   private answerPrefix: string;
@@ -67,25 +107,46 @@ export class StreamFold {
     return this.summaryPrefix;
   }
 
-  snapshot(): FoldSnapshot {
-    return {
-      cursor: this.cursor,
-      answer: this.answer,
-      reasoningSummary: this.reasoningSummary,
-      serverStatus: this.serverStatus,
-      responseId: this.responseId,
-      resolvedModel: this.resolvedModel,
-    };
+  /** True once a stream of this job arrived without sequence numbers (it cannot be resumed). */
+  get unnumbered(): boolean {
+    return this.numbering === 'unnumbered' || this.sawUnnumbered;
+  }
+
+  /** A new stream starts (the create stream, or a re-stream from just after the cursor). */
+  beginStream(): void {
+    this.numbering = 'undecided';
+    // With nothing applied yet, the stream is the whole log from its start (a create, or a
+    // re-stream without starting_after), so arrival order is the log's order.
+    this.streamFromStart = this.cursor === -1;
   }
 
   apply(event: ResponseStreamEvent): FoldOutcome {
     const loose = event as { type: string; sequence_number?: unknown };
-    if (loose.type === 'error') return 'error';
-    const seq = loose.sequence_number;
-    if (typeof seq !== 'number') return 'ignored'; // unknown shapes are tolerated, never applied
-    if (seq <= this.cursor) return 'ignored';
+    const isError = loose.type === 'error';
+    let seq = loose.sequence_number;
+    if (typeof seq === 'number' && this.numbering !== 'unnumbered') {
+      this.numbering = 'numbered';
+    } else if (isError && this.numbering !== 'unnumbered') {
+      // An unnumbered error frame in a numbered (or not yet known) stream: not part of the log.
+      this.lastError = streamErrorOf(event);
+      return 'error';
+    } else if (this.numbering === 'numbered') {
+      return 'ignored'; // an unknown unnumbered shape inside a numbered stream: tolerated
+    } else if (this.numbering === 'undecided' && !this.streamFromStart) {
+      this.sawUnnumbered = true;
+      return 'unnumbered';
+    } else {
+      this.numbering = 'unnumbered';
+      this.sawUnnumbered = true;
+      seq = this.cursor + 1; // arrival order
+    }
+    if (typeof seq !== 'number' || seq <= this.cursor) return 'ignored';
     if (seq !== this.cursor + 1) return 'gap';
     this.cursor = seq;
+    if (isError) {
+      this.lastError = streamErrorOf(event);
+      return 'error';
+    }
     switch (event.type) {
       case 'response.output_text.delta':
         this.answerPieces.push(event.delta);

@@ -1,5 +1,5 @@
-// What an error from the provider means for a job: the error table of openai-background.md turned
-// into decisions (retry, switch to polling, wait for a key, give up with a readable sentence).
+// What an error from the provider means for a job: the error table of docs/ARCHITECTURE.md ("How
+// the API really behaves") turned into decisions (retry, switch to polling, wait for a key, give up with a readable sentence).
 import { APIConnectionError, APIError } from 'openai';
 import { MissingKeyError } from './responses-client.js';
 
@@ -111,7 +111,8 @@ export function classifyFailure(thrown: unknown, phase: Phase): Failure {
           'The server no longer has this response (it expired or was deleted); the text received so far is kept.',
       };
     }
-    if (status === 404 && code === 'model_not_found') {
+    // The real API answers an unknown model with 400 (some servers with 404).
+    if ((status === 400 || status === 404) && code === 'model_not_found') {
       return {
         kind: 'permanent',
         code,
@@ -131,10 +132,8 @@ export function classifyFailure(thrown: unknown, phase: Phase): Failure {
       message: `The provider refused the request (HTTP ${status}): ${serverSays(error)}`,
     };
   }
-  if (error) {
-    // A mid-stream error frame (no HTTP status): a reason to resume or poll, not to fail.
-    return { kind: 'transient', reason: `stream error: ${serverSays(error)}` };
-  }
+  // No HTTP status: the connection failed (openai-node's APIConnectionError is an APIError with
+  // no status, so it must never be read as an answer from the server), or the request was aborted.
   const code = causeCode(thrown);
   if (phase === 'create') {
     if (code !== undefined && neverReachedServer.has(code)) {
@@ -142,7 +141,7 @@ export function classifyFailure(thrown: unknown, phase: Phase): Failure {
     }
     return {
       kind: 'ambiguous',
-      reason: `The connection failed while the job was being created (${code ?? describe(thrown)}).`,
+      reason: code ?? describe(thrown),
     };
   }
   if (thrown instanceof APIConnectionError || thrown instanceof TypeError || code !== undefined) {

@@ -15,6 +15,9 @@ const eventWords: Record<JobEventKind, string> = {
   needs_key: 'Needs a valid API key',
   key_changed: 'API key changed',
   cancel_requested: 'Cancel requested',
+  cancel_answered: 'The server answered the cancel',
+  server_error: 'The server reported an error',
+  attached: 'Response attached',
   anomaly: 'Anomaly recorded',
   finished: 'Finished',
 };

@@ -1,5 +1,6 @@
 // The `mull` command table, in the order `mull --help` lists it.
 import type { Command } from '../command.js';
+import { attachCommand } from './attach.js';
 import { cancelCommand } from './cancel.js';
 import { listCommand } from './list.js';
 import { runCommand } from './run.js';
@@ -13,6 +14,7 @@ export const commands: readonly Command[] = [
   listCommand,
   showCommand,
   waitCommand,
+  attachCommand,
   cancelCommand,
   searchCommand,
   runCommand,

@@ -2,7 +2,7 @@
 import { isSettled } from '../../../../shared/job.js';
 import { exitCodes } from '../cli-errors.js';
 import { defineCommand } from '../command.js';
-import { jobLine } from '../job-format.js';
+import { jobLine, unknownHint } from '../job-format.js';
 
 export const showCommand = defineCommand({
   name: 'show',
@@ -26,6 +26,7 @@ With --json: the whole job (id, status, answer, reasoningSummary, usage, cost, r
       const still = isSettled(job.status) ? '' : ' (not finished: the answer so far)';
       session.say(`${jobLine(job)}${still}`);
       if (job.error) session.say(job.error.message);
+      if (job.status === 'unknown') session.say(unknownHint(job));
       return exitCodes.ok;
     } finally {
       await manager.close();

@@ -11,7 +11,7 @@ import {
 import type { JobManager } from '../../engine/job-manager.js';
 import { UsageError, exitCodes, zodSentence } from '../cli-errors.js';
 import { defineCommand } from '../command.js';
-import { outcomeSentence, shortId } from '../job-format.js';
+import { outcomeSentence, shortId, unknownHint } from '../job-format.js';
 import { wholeNumber } from '../option-values.js';
 import { readPrompt } from '../prompt-source.js';
 import type { CliSession } from '../session.js';
@@ -141,6 +141,7 @@ function report(session: CliSession, job: Job): number {
   else session.out(`${job.id}\n`);
   if (failedAtOnce.has(job.status)) {
     session.say(`mull: ${outcomeSentence(job)}`);
+    if (job.status === 'unknown') session.say(unknownHint(job));
     return exitCodes.failure;
   }
   if (job.responseId !== null && job.status !== 'completed') {

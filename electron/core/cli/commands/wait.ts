@@ -4,7 +4,7 @@ import { JobManager } from '../../engine/job-manager.js';
 import { exitCodes } from '../cli-errors.js';
 import { defineCommand } from '../command.js';
 import { driveAll } from '../drive-all.js';
-import { jobLine, outcomeSentence, shortId } from '../job-format.js';
+import { jobLine, outcomeSentence, shortId, unknownHint } from '../job-format.js';
 import { changesUntil, isAtRest, pollUntil } from '../job-waiting.js';
 import type { CliSession } from '../session.js';
 
@@ -35,6 +35,7 @@ completed; otherwise 1, with its status and error on stderr. With --json: the jo
       return exitCodes.ok;
     }
     session.say(`mull: ${outcomeSentence(job)}`);
+    if (job.status === 'unknown') session.say(unknownHint(job));
     return exitCodes.failure;
   },
 });
