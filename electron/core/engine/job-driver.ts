@@ -4,13 +4,13 @@ import type { Job } from '../../../shared/job.js';
 import type { ModelPrice } from '../../../shared/models.js';
 import { classifyFailure, type Failure, type Phase } from '../provider/failure.js';
 import { cancelOnServer } from './cancel-phase.js';
-import { decideCreate, unknownAdvice, type CreateTrouble } from './create-window.js';
+import { CreatePhase } from './create-phase.js';
+import { unknownAdvice } from './create-window.js';
 import type { ResponsesClient, ServerResponse } from '../provider/responses-client.js';
 import { pollDelayMs, reconnectDelayMs } from './backoff.js';
 import type { EngineOptions } from './engine-options.js';
 import { finalStateOf, isTerminalResponse } from './final-state.js';
 import type { JobWriter } from './job-writer.js';
-import { createBodyFor } from './create-body.js';
 import { readStream, type AttemptResult, type Interruption } from './stream-attempt.js';
 import { StreamFold } from './stream-fold.js';
 import { WakeSignal } from './wake-signal.js';
@@ -36,6 +36,7 @@ const unnumberedReason =
 export class JobDriver {
   private job: Job;
   private readonly fold: StreamFold;
+  private readonly create: CreatePhase;
   private readonly wake = new WakeSignal();
   private interrupt: ((why: Interruption) => void) | undefined;
   private stopped = false;
@@ -57,6 +58,7 @@ export class JobDriver {
   ) {
     this.job = job;
     this.fold = new StreamFold(job);
+    this.create = this.createPhase();
     this.mode = job.responseId === null ? 'create' : job.status === 'polling' ? 'poll' : 'stream';
   }
 
@@ -120,24 +122,11 @@ export class JobDriver {
 
   private async streamOnce(): Promise<DriverExit | undefined> {
     const creating = this.mode === 'create';
-    if (creating) {
-      // submittedAt is set only as the request's bytes leave (onSent): a crash before that leaves
-      // a job that was never sent, one after it a job whose fate is unknown.
-      this.write({ status: 'submitting', submittedAt: null });
-    }
     let detachTimer: NodeJS.Timeout | undefined;
     const result = await readStream(
       (signal) =>
         creating
-          ? this.deps.client.create(
-              createBodyFor(this.job, this.deps.previousResponseId),
-              signal,
-              () => {
-                this.job = this.deps.writer.writeDurably(this.job.id, {
-                  submittedAt: this.deps.now(),
-                });
-              },
-            )
+          ? this.create.open(signal)
           : this.deps.client.resume(this.responseId(), this.fold.cursor, signal),
       {
         fold: this.fold,
@@ -184,7 +173,8 @@ export class JobDriver {
       this.finish(this.fold.terminalResponse as ServerResponse);
       return 'settled';
     }
-    if (creating && this.fold.responseId === null) return this.createFailed(result);
+    if (creating && this.fold.responseId === null)
+      return this.create.failed(result, this.fold.lastError);
     if (end.kind === 'interrupted') {
       this.deps.writer.flush();
       if (end.why === 'detach') return 'detached';
@@ -219,62 +209,6 @@ export class JobDriver {
           ? `stream ended after a server error (${this.fold.lastError.code})`
           : 'stream ended early';
     return this.reconnectSoon(reason);
-  }
-
-  /** The create stream ended before the server named the response: see create-window.ts. */
-  private async createFailed(result: AttemptResult): Promise<DriverExit | undefined> {
-    const end = result.end;
-    let trouble: CreateTrouble;
-    if (end.kind === 'interrupted') {
-      // Only a stall or a shutdown interrupts a create (never a cancel or a reconcile).
-      if (end.why !== 'stalled') return undefined;
-      trouble = { kind: 'stalled', stallMs: this.deps.options.stallMs };
-    } else if (end.kind === 'failed') {
-      trouble = { kind: 'threw', error: end.error };
-    } else if (this.fold.lastError) {
-      trouble = { kind: 'error-frame', ...this.fold.lastError };
-    } else {
-      trouble = { kind: 'ended' };
-    }
-    const stage = this.job.submittedAt === null ? 'unsent' : result.opened ? 'streaming' : 'sent';
-    const decision = decideCreate(trouble, stage);
-    switch (decision.kind) {
-      case 'resend':
-        return this.sendAgainLater(decision.reason);
-      case 'retry_later':
-        this.failures++;
-        if (this.failures > this.deps.options.createAttempts) {
-          this.fail(
-            'create_failed',
-            `The provider kept refusing the job (${decision.reason}). Retry it later.`,
-          );
-          return 'settled';
-        }
-        this.write({ status: 'pending' }, { kind: 'disconnected', detail: decision.reason });
-        await this.wake.sleep(
-          reconnectDelayMs(this.deps.options.backoff, this.failures - 1, decision.retryAfterMs),
-        );
-        return undefined;
-      case 'unknown':
-        this.markUnknown(decision.message);
-        return 'settled';
-      case 'needs_key':
-        return this.handleFailure({ kind: 'needs_key', reason: decision.reason }, 'create');
-      case 'fail':
-        this.fail(decision.code, decision.message);
-        return 'settled';
-    }
-  }
-
-  /** The create never reached the server: back to pending, and send it again after a backoff. */
-  private async sendAgainLater(reason: string): Promise<DriverExit | undefined> {
-    this.failures++;
-    this.write({ status: 'pending' }, { kind: 'disconnected', detail: reason });
-    // A detached submit (`mull submit`) does not wait for the network: the job stays stored and
-    // the next driver sends it.
-    if (this.detachAfterCreate) return 'detached';
-    await this.wake.sleep(reconnectDelayMs(this.deps.options.backoff, Math.min(this.failures, 8)));
-    return undefined;
   }
 
   /** Re-streaming cannot work for this response: poll until it ends. */
@@ -318,12 +252,7 @@ export class JobDriver {
   private async handleFailure(failure: Failure, phase: Phase): Promise<DriverExit | undefined> {
     switch (failure.kind) {
       case 'needs_key':
-        this.deps.writer.flush();
-        this.write(
-          { status: 'needs_key', error: { code: 'needs_key', message: failure.reason } },
-          { kind: 'needs_key', detail: failure.reason },
-        );
-        return 'needs_key';
+        return this.pauseForKey(failure.reason);
       case 'expired':
         this.deps.writer.flush();
         this.write(
@@ -427,6 +356,15 @@ export class JobDriver {
     );
   }
 
+  private pauseForKey(reason: string): DriverExit {
+    this.deps.writer.flush();
+    this.write(
+      { status: 'needs_key', error: { code: 'needs_key', message: reason } },
+      { kind: 'needs_key', detail: reason },
+    );
+    return 'needs_key';
+  }
+
   private fail(code: string, message: string): void {
     this.deps.writer.flush();
     this.write(
@@ -440,6 +378,27 @@ export class JobDriver {
       { status: 'unknown', error: { code: 'unknown', message } },
       { kind: 'finished', detail: 'unknown' },
     );
+  }
+
+  private createPhase(): CreatePhase {
+    const currentJob = () => this.job;
+    return new CreatePhase({
+      get job() {
+        return currentJob();
+      },
+      writer: this.deps.writer,
+      client: this.deps.client,
+      previousResponseId: this.deps.previousResponseId,
+      options: this.deps.options,
+      wake: this.wake,
+      detached: this.detachAfterCreate,
+      now: this.deps.now,
+      write: (patch, entry) => this.write(patch, entry),
+      adopt: (job) => (this.job = job),
+      markUnknown: (message) => this.markUnknown(message),
+      fail: (code, message) => this.fail(code, message),
+      needsKey: (reason) => this.pauseForKey(reason),
+    });
   }
 
   /** A create request is in flight (or about to be): it must never be aborted. */
