@@ -26,7 +26,7 @@ const nodeBuiltins = [
   'zlib',
 ];
 
-/** The layers of DESIGN.md: renderer -> shared <- electron/core <- electron/main; preload -> shared. */
+/** The layers of docs/ARCHITECTURE.md: renderer -> shared <- electron/core <- electron/main; preload -> shared. */
 const layerBans = [
   {
     files: ['shared/**/*.ts'],

@@ -1,5 +1,5 @@
 // The models Mull knows: limits, reasoning options and built-in prices (see
-// ../../shared/openai-background.md, "Models and prices"). A model missing here can still be used
+// docs/ARCHITECTURE.md, "How the API really behaves"). A model missing here can still be used
 // (e.g. an Azure deployment name); it just has no limits or price to show.
 import { z } from 'zod';
 import { ReasoningEffort } from './job.js';

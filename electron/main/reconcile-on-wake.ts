@@ -1,4 +1,4 @@
-// DESIGN.md invariant 7: on resume from sleep and when the network comes back, every unfinished
+// docs/ARCHITECTURE.md, invariant 7: on resume from sleep and when the network comes back, every unfinished
 // job is reconciled at once (its stream resumed from the cursor, or polled) instead of waiting for
 // a stall timer to notice.
 import { net, powerMonitor } from 'electron';

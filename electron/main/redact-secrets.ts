@@ -1,4 +1,4 @@
-// Log lines must never hold a key (DESIGN.md invariant 9). Mull never logs a request payload, and
+// Log lines must never hold a key (docs/ARCHITECTURE.md, invariant 9). Mull never logs a request payload, and
 // this is the net under that rule: every log message passes through here before any transport.
 // No electron import: unit-tested, including a property test that a key never survives.
 import { inspect } from 'node:util';

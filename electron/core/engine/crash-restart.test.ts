@@ -4,7 +4,7 @@
 // create per job, and the database must pass SQLite's integrity check.
 //
 // A kill can land in the few milliseconds between a create request leaving and its response id
-// being stored: by design (DESIGN.md, invariant 4) such a job is marked "unknown" and never sent
+// being stored: by design (docs/ARCHITECTURE.md, "The create window") such a job is marked "unknown" and never sent
 // again. Those jobs are checked for exactly that: one create on the server, none after.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';

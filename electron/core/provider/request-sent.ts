@@ -2,7 +2,7 @@
 // `undici:client:sendHeaders` synchronously right before it writes the request to the socket, so
 // a callback that records "sent" here commits before the server can possibly have the request.
 // A crash before that moment means the job was never sent and may be sent again safely; a crash
-// after it leaves a job whose fate is unknown (DESIGN.md, invariant 4). Without this, every crash
+// after it leaves a job whose fate is unknown (docs/ARCHITECTURE.md, "The create window"). Without this, every crash
 // while a create was still connecting would leave an "unknown" job.
 import { subscribe } from 'node:diagnostics_channel';
 

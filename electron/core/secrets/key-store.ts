@@ -1,5 +1,5 @@
 // The shape every key store has, and what the rest of Mull may learn about a key: whether it is
-// set, where it comes from and its last four characters (DESIGN.md invariant 9: never the key).
+// set, where it comes from and its last four characters (docs/ARCHITECTURE.md, invariant 9: never the key).
 
 export type KeyStatus =
   { set: false } | { set: true; last4: string; source: 'keychain' | 'environment' };
