@@ -162,7 +162,10 @@ async function create(
   entry.responseId = run.id;
   if (request.stream) return streamEvents(run, res, 0, entry);
   // The response exists and runs from here on, whatever happens to this reply.
-  if (run.takeHeaderFault()) return resetBeforeHeaders(res, entry);
+  if (run.takeHeaderFault()) {
+    resetBeforeHeaders(res, entry);
+    return;
+  }
   if (!request.background) {
     // A foreground request without streaming waits for the whole answer.
     const closed = new AbortController();

@@ -1,5 +1,6 @@
 // The scripted endings, cancel behaviours and timing, as the official SDK sees them.
 import OpenAI from 'openai';
+import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from './index.js';
 import {
@@ -189,7 +190,8 @@ describe('a response that stays queued', () => {
     await emulator.control.addScript({ script });
     const stream = await createBackgroundStream(client);
     const iterator = stream[Symbol.asyncIterator]();
-    const types = [(await iterator.next()).value?.type, (await iterator.next()).value?.type];
+    const typeOf = (r: IteratorResult<ResponseStreamEvent>) => (r.done ? undefined : r.value.type);
+    const types = [typeOf(await iterator.next()), typeOf(await iterator.next())];
     expect(types).toEqual(['response.created', 'response.queued']);
     const third = await Promise.race([
       iterator.next(),

@@ -50,7 +50,7 @@ export function obfuscationFor(delta: string): string {
     x ^= x >>> 17;
     x ^= x << 5;
     obfuscationState = x >>> 0;
-    out += alphabet[obfuscationState % alphabet.length];
+    out += alphabet.charAt(obfuscationState % alphabet.length);
   }
   return out;
 }

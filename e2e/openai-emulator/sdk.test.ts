@@ -192,7 +192,7 @@ describe('validation like the real API', () => {
 
   it.each([
     ['background without store', { ...base, store: false }, 400, 'store', 'invalid_value'],
-    ['an unknown model', { ...base, model: 'gpt-9-ultra' }, 404, 'model', 'model_not_found'],
+    ['an unknown model', { ...base, model: 'gpt-9-ultra' }, 400, 'model', 'model_not_found'],
     [
       'an effort the model refuses',
       { ...base, model: 'gpt-5-pro', reasoning: { effort: 'low' } },
@@ -234,6 +234,20 @@ describe('validation like the real API', () => {
     const json = (await res.json()) as { error: Record<string, unknown> };
     expect(json.error).toMatchObject({ type: 'invalid_request_error', param, code });
     expect(json.error.message).toEqual(expect.any(String));
+  });
+
+  it("words an unknown model as the Responses API does: 400, not Chat Completions' 404", async () => {
+    const error: unknown = await client.responses
+      .create({ model: 'gpt-9-ultra', input: 'x', background: true, store: true })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+    expect(error).toMatchObject({
+      status: 400,
+      type: 'invalid_request_error',
+      param: 'model',
+      code: 'model_not_found',
+    });
+    expect((error as Error).message).toContain("The requested model 'gpt-9-ultra' does not exist.");
   });
 
   it('rejects a body that is not JSON', async () => {

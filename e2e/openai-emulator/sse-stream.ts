@@ -22,7 +22,10 @@ export async function streamEvents(
   firstIndex: number,
   logEntry: LoggedRequest,
 ): Promise<void> {
-  if (run.takeHeaderFault()) return resetBeforeHeaders(res, logEntry);
+  if (run.takeHeaderFault()) {
+    resetBeforeHeaders(res, logEntry);
+    return;
+  }
   const closed = new AbortController();
   res.on('close', () => closed.abort());
   res.socket?.setNoDelay(true);

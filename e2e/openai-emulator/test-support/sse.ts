@@ -1,4 +1,5 @@
-// Test helpers: parse raw SSE text into events, and read the shared recordings.
+// Test helpers: parse raw SSE text into events, and read the recordings in e2e/fixtures/ (real/ has
+// its own reader, real-recording.ts).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createParser } from 'eventsource-parser';
