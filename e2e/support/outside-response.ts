@@ -40,10 +40,11 @@ export async function startOutsideResponse(
     }),
     signal: controller.signal,
   });
-  if (!res.ok || !res.body) throw new Error(`create failed: HTTP ${res.status} ${await res.text()}`);
+  if (!res.ok || !res.body)
+    throw new Error(`create failed: HTTP ${res.status} ${await res.text()}`);
   let id: string | undefined;
   let status = '';
-  let done = false;
+  const reading = { done: false };
   const parser = createParser({
     onEvent: (message) => {
       const data = JSON.parse(message.data) as {
@@ -53,20 +54,18 @@ export async function startOutsideResponse(
       id ??= data.response?.id;
       if (data.response?.status) status = data.response.status;
       if (id !== undefined && (!options.untilFinished || terminalTypes.has(data.type ?? ''))) {
-        done = true;
+        reading.done = true;
       }
     },
   });
   const decoder = new TextDecoder();
-  const reader = res.body.getReader();
   try {
-    while (!done) {
-      const { value, done: ended } = await reader.read();
-      if (ended) break;
-      parser.feed(decoder.decode(value, { stream: true }));
+    // Leaving the loop cancels the body; the background response goes on on the server.
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      parser.feed(decoder.decode(chunk, { stream: true }));
+      if (reading.done) break;
     }
   } finally {
-    // Letting go of a background stream leaves the response running on the server.
     controller.abort();
   }
   if (id === undefined) throw new Error('The stream ended before it named the response.');

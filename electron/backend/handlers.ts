@@ -2,6 +2,7 @@
 import type { Handlers } from '../../shared/ipc/contract.js';
 import { modelRegistry, priceFor } from '../../shared/models.js';
 import { normalizeBaseUrl } from '../core/provider/base-url.js';
+import { AttachRefused } from '../core/engine/attach-response.js';
 import { JobNotFound, type JobManager } from '../core/engine/job-manager.js';
 import type { KeySourceWithStatus, KeyStore } from '../core/secrets/index.js';
 import { readSettings, updateSettings } from './app-settings.js';
@@ -50,6 +51,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'jobs:cancel': ({ id }) => manager.cancel(id),
     'jobs:retry': ({ id }) => Promise.resolve(manager.retry(id)),
     'jobs:followUp': ({ id, ...input }) => Promise.resolve(manager.followUp(id, input)),
+    'jobs:attach': async ({ responseId, providerId, title, jobId }) => {
+      try {
+        return await manager.attach({
+          responseId,
+          // An unknown job's own provider is where its create went; a new one, the default.
+          providerId: providerId ?? (jobId ? undefined : readSettings(manager).defaultProviderId),
+          title,
+          jobId,
+        });
+      } catch (error) {
+        if (error instanceof AttachRefused) throw new RefusedError(error.message);
+        throw error;
+      }
+    },
     'jobs:delete': ({ id }) => {
       manager.delete(id);
       deps.deleted(id);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestChannels, type RequestChannel } from '../../shared/ipc/contract.js';
 import type { ErrorCode, Settled } from '../../shared/ipc/envelope.js';
 import type { Job } from '../../shared/job.js';
+import { startOutsideResponse } from '../../e2e/support/outside-response.js';
 import {
   startHostHarness,
   testKey,
@@ -15,9 +16,19 @@ import {
 let harness: HostHarness;
 /** A job submitted and completed before the table runs: the one the per-job channels act on. */
 let done: Job;
+/** A response started on the emulator by another tool (finished): the one jobs:attach stores. */
+let outsideId: string;
 
 beforeAll(async () => {
   harness = await startHostHarness();
+  outsideId = (
+    await startOutsideResponse({
+      baseURL: harness.emulator.baseURL,
+      apiKey: testKey,
+      input: 'Started by another tool',
+      untilFinished: true,
+    })
+  ).id;
   const submitted = await harness.client.call('jobs:submit', {
     jobs: [
       {
@@ -123,6 +134,16 @@ const cases: Record<RequestChannel, Case> = {
     payload: () => ({ id: done.id, prompt: 'And then?' }),
     check: (v) => expect(v).toMatchObject({ parentId: done.id }),
   },
+  'jobs:attach': {
+    payload: () => ({ responseId: outsideId, title: 'Attached here' }),
+    check: (v) =>
+      expect(v).toMatchObject({
+        responseId: outsideId,
+        status: 'completed',
+        title: 'Attached here',
+        providerId: testProviderId,
+      }),
+  },
   'jobs:retry': {
     payload: () => ({ id: done.id }),
     check: (v) => expect(v).toMatchObject({ retryOf: done.id }),
@@ -160,11 +181,42 @@ const malformed: Record<RequestChannel, { payload: unknown; mentions: string }> 
   'jobs:export': { payload: { id: 'x', format: 'pdf' }, mentions: 'format' },
   'jobs:spend': { payload: { month: 1 }, mentions: 'month' },
   'jobs:followUp': { payload: { id: 'x', prompt: '' }, mentions: 'prompt' },
+  'jobs:attach': { payload: { responseId: 'resp_0000x', extra: true }, mentions: 'extra' },
   'jobs:retry': { payload: {}, mentions: 'id' },
   'jobs:cancel': { payload: { id: 5 }, mentions: 'id' },
   'jobs:delete': { payload: 'id', mentions: 'object' },
   'app:openExternal': { payload: { url: 42 }, mentions: 'url' },
 };
+
+// Before the table below, which deletes `done`.
+describe('jobs:attach refusals', () => {
+  it.each([
+    [
+      'an id the server does not know',
+      { responseId: 'resp_0000doesnotexist' },
+      'Emulator does not know response resp_0000doesnotexist (check the id and the provider); nothing was attached.',
+    ],
+    [
+      'a malformed id',
+      { responseId: 'resp 1/../x' },
+      "'resp 1/../x' is not a response id: they look like resp_ followed by letters and digits.",
+    ],
+    [
+      'a job that is not of unknown fate',
+      () => ({ responseId: 'resp_0000another', jobId: done.id }),
+      'Only a job of unknown fate can be given a response id; this one is known.',
+    ],
+  ])('%s: REFUSED with the sentence, nothing stored', async (_name, payload, message) => {
+    const before = await harness.client.call('jobs:list', {});
+    const settled = await harness.client.call(
+      'jobs:attach',
+      typeof payload === 'function' ? payload() : payload,
+    );
+    expect(settled).toEqual({ ok: false, error: { code: 'REFUSED', message } });
+    const after = await harness.client.call('jobs:list', {});
+    expect(after).toEqual(before);
+  });
+});
 
 describe('every request channel through the web host', () => {
   it('covers the whole contract', () => {

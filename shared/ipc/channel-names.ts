@@ -19,6 +19,7 @@ export const requestChannelNames = everyOf<RequestChannel>()([
   'jobs:cancel',
   'jobs:retry',
   'jobs:followUp',
+  'jobs:attach',
   'jobs:delete',
   'jobs:search',
   'jobs:export',

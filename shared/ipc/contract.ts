@@ -44,6 +44,19 @@ export const FollowUp = z
   .strict();
 export type FollowUp = z.infer<typeof FollowUp>;
 
+/** A background response to store as a job, by its id (or to resolve a job of unknown fate). */
+export const AttachRequest = z
+  .object({
+    responseId: z.string().trim().min(1, 'The response id is empty.').max(500),
+    /** Where the response lives; default: the unknown job's provider, else the default one. */
+    providerId: z.string().min(1).max(64).optional(),
+    title: z.string().max(500).optional(),
+    /** The job of unknown fate this response resolves. */
+    jobId: JobId.optional(),
+  })
+  .strict();
+export type AttachRequest = z.input<typeof AttachRequest>;
+
 export const ExportRequest = z.object({ id: JobId, format: z.enum(['markdown', 'json']) }).strict();
 export const ExportedFile = z.object({
   filename: z.string(),
@@ -107,6 +120,8 @@ export const requests = {
   'jobs:cancel': { req: ById, res: Job },
   'jobs:retry': { req: ById, res: Job },
   'jobs:followUp': { req: FollowUp, res: Job },
+  /** Store a background response by its id; refused with one sentence, storing nothing. */
+  'jobs:attach': { req: AttachRequest, res: Job },
   'jobs:delete': { req: ById, res: Ok },
   'jobs:search': {
     req: z

@@ -99,6 +99,19 @@ describe('failures: exit 1, the message as it is', () => {
     const result = await mull(['submit', '--base-url', 'ftp://example.com', 'x']);
     expectOneSentence(result, 1, /The base URL must start with https:\/\//);
   });
+
+  it('MULL_ENGINE_OPTIONS (tests only) that is not a JSON object', async () => {
+    for (const value of ['{stallMs: 1}', '[1]', '42']) {
+      const result = await mullInProcess(['--data-dir', dataDir, 'list'], {
+        MULL_ENGINE_OPTIONS: value,
+      });
+      expectOneSentence(result, 1, /MULL_ENGINE_OPTIONS must be a JSON object/);
+    }
+    const fine = await mullInProcess(['--data-dir', dataDir, 'list'], {
+      MULL_ENGINE_OPTIONS: '{"stallMs":2000}',
+    });
+    expect(fine.code).toBe(0);
+  });
 });
 
 describe('the real process', { timeout: 60_000 }, () => {

@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { currentPlatform, defaultDataDir } from '../app-data-dir.js';
 import { DriverLockedError } from '../engine/driver-lock.js';
+import type { EngineOptionsInput } from '../engine/engine-options.js';
 import { JobManager, type KeySource } from '../engine/job-manager.js';
 import { keySourceFor, osKeychain } from '../secrets/index.js';
 import type { CliIo } from './cli-io.js';
@@ -80,6 +81,7 @@ export class CliSession {
       dataDir: this.dataDir,
       keys: this.pairedKeys(() => opened.manager),
       drive,
+      engine: engineOptionsFrom(this.io.env),
     });
     return opened.manager;
   }
@@ -92,4 +94,23 @@ export class CliSession {
         .find((p) => p.id === id),
     );
   }
+}
+
+/**
+ * Test-only: engine timings (stall threshold, backoff...) as JSON in MULL_ENGINE_OPTIONS, e.g.
+ * '{"stallMs":1500,"backoff":{"baseMs":20}}', for tests that drive `mull run` in a child process.
+ * Unset (always, for people): the defaults.
+ */
+function engineOptionsFrom(env: NodeJS.ProcessEnv): EngineOptionsInput | undefined {
+  const text = env.MULL_ENGINE_OPTIONS;
+  if (text === undefined || text === '') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = undefined;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error('MULL_ENGINE_OPTIONS must be a JSON object (it is for tests only).');
+  return value;
 }

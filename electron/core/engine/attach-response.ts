@@ -6,7 +6,11 @@
 import { findModel } from '../../../shared/models.js';
 import type { Job, JobId } from '../../../shared/job.js';
 import { classifyFailure } from '../provider/failure.js';
-import type { ResponsesClient, ServerResponse } from '../provider/responses-client.js';
+import {
+  MissingKeyError,
+  type ResponsesClient,
+  type ServerResponse,
+} from '../provider/responses-client.js';
 import type { JobPatch, JobStore } from '../store/index.js';
 import { finalStateOf, isTerminalResponse } from './final-state.js';
 import type { JobWriter } from './job-writer.js';
@@ -140,7 +144,7 @@ async function fetchResponse(
   } catch (error) {
     if (signal.aborted) {
       throw new AttachRefused(
-        `${providerLabel} did not answer within ${Math.round(deps.timeoutMs / 1000)} s; nothing was attached. Try again.`,
+        `${providerLabel} did not answer within ${Math.round(deps.timeoutMs / 1000)} s, so nothing was attached: try again.`,
       );
     }
     const failure = classifyFailure(error, 'poll');
@@ -151,10 +155,42 @@ async function fetchResponse(
         );
       case 'permanent':
         throw new AttachRefused(`${failure.message} Nothing was attached.`);
-      default:
+      case 'needs_key':
         throw new AttachRefused(
-          `${providerLabel} could not be asked about ${responseId} (${failure.reason.replace(/\.$/, '')}); nothing was attached.`,
+          isMissingKey(error)
+            ? `No API key is set for ${providerLabel}, so nothing was attached: enter one in Settings (or set OPENAI_API_KEY), then try again.`
+            : `${providerLabel} refused the API key (HTTP 401), so nothing was attached: enter a valid key in Settings (or set OPENAI_API_KEY), then try again.`,
         );
+      default: {
+        if (hasHttpStatus(error)) {
+          throw new AttachRefused(
+            `${providerLabel} could not be asked about ${responseId} (${failure.reason.replace(/\.$/, '')}); nothing was attached.`,
+          );
+        }
+        // No answer at all: the connection failed (a wrong base URL, no network).
+        const why = /^connection lost \((.*)\)$/.exec(failure.reason)?.[1] ?? failure.reason;
+        throw new AttachRefused(
+          `${providerLabel} could not be reached (${why.replace(/\.$/, '')}), so nothing was attached: check its base URL and the network, then try again.`,
+        );
+      }
     }
   }
+}
+
+/** The server answered with an error status (the SDK's APIError); else the connection failed. */
+function hasHttpStatus(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { status?: unknown }).status === 'number'
+  );
+}
+
+function isMissingKey(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
+    if (current instanceof MissingKeyError) return true;
+    current = current.cause;
+  }
+  return false;
 }

@@ -1,5 +1,5 @@
 // Page-wide keys: `/` search, `n` new job, j/k move on the board, Escape closes what is open.
-// Letters do nothing while the person types in a field, and a modal dialog keeps its own keys.
+// Letters do nothing while the person types in a field, and an open modal dialog keeps its own keys.
 import { useEffect, useRef } from 'react';
 
 export interface GlobalKeyActions {
@@ -28,7 +28,9 @@ export function useGlobalKeys(actions: GlobalKeyActions): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
       const target = event.target instanceof Element ? event.target : null;
-      if (target?.closest('dialog')) return;
+      // A modal dialog keeps its keys even when the focus fell out of it (onto the page's body,
+      // when a focused button became disabled): Escape must reach the dialog, not close a pane.
+      if (target?.closest('dialog') || document.querySelector('dialog[open]')) return;
       const typing = isTextEntry(target);
       if (event.key === 'Escape') {
         event.preventDefault();

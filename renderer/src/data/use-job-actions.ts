@@ -1,11 +1,12 @@
 // What a person can do to jobs. Each answer that is a job goes through the same patcher as an
 // event would (newer revision wins), so the UI does not wait for the echo.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { FollowUp } from '../../../shared/ipc/contract.js';
+import type { AttachRequest, FollowUp } from '../../../shared/ipc/contract.js';
 import type { Job, JobId, NewJob } from '../../../shared/job.js';
 import { summaryOf } from '../../../shared/job-summary.js';
 import { useApi } from './api-context.js';
 import { jobCachePatcherFor } from './job-cache-patcher.js';
+import { queryKeys } from './query-keys.js';
 
 function useApplyJobs() {
   const queryClient = useQueryClient();
@@ -48,6 +49,21 @@ export function useFollowUp() {
   return useMutation({
     mutationFn: (request: FollowUp) => api.invoke('jobs:followUp', request),
     onSuccess: (job) => apply([job]),
+  });
+}
+
+/** Stores a background response by its id (new job, or a job of unknown fate resolved). */
+export function useAttachResponse() {
+  const api = useApi();
+  const apply = useApplyJobs();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: AttachRequest) => api.invoke('jobs:attach', request),
+    onSuccess: (job) => {
+      apply([job]);
+      // An open view of a resolved job shows its new state at once (status, error, timeline).
+      void queryClient.invalidateQueries({ queryKey: queryKeys.jobDetail(job.id), exact: true });
+    },
   });
 }
 

@@ -1,8 +1,15 @@
 // What a person should know about a job beyond its badge: its error, why it stopped early, and
-// what to do when it waits on them.
+// what to do when it waits on them (a key; for a job of unknown fate, its response id).
 import type { Job } from '../../../shared/job.js';
+import { AttachUnknownForm } from './AttachUnknownForm.js';
 
-export function JobNotes({ job, onOpenSettings }: { job: Job; onOpenSettings: () => void }) {
+interface Props {
+  job: Job;
+  onOpen: (id: string) => void;
+  onOpenSettings: () => void;
+}
+
+export function JobNotes({ job, onOpen, onOpenSettings }: Props) {
   return (
     <>
       {job.status === 'needs_key' && (
@@ -16,12 +23,7 @@ export function JobNotes({ job, onOpenSettings }: { job: Job; onOpenSettings: ()
           </button>
         </div>
       )}
-      {job.status === 'unknown' && (
-        <p className="job-note job-note--warning">
-          Mull stopped while sending this job, so it may or may not have reached the provider. It is
-          not sent again by itself (that could bill it twice): retry it if you still need it.
-        </p>
-      )}
+      {job.status === 'unknown' && <AttachUnknownForm job={job} onOpen={onOpen} />}
       {job.error && (
         <p className="job-note job-note--danger">
           <strong>Error:</strong> {job.error.message}{' '}

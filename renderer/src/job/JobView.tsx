@@ -40,7 +40,7 @@ export function JobView({ id, onOpen, onClose, onOpenSettings }: Props) {
     <article className="job-view" aria-labelledby={titleId}>
       <JobHeader job={job} titleId={titleId} onClose={onClose} />
       <JobActions job={job} onOpen={onOpen} onDeleted={onClose} />
-      <JobNotes job={job} onOpenSettings={onOpenSettings} />
+      <JobNotes job={job} onOpen={onOpen} onOpenSettings={onOpenSettings} />
 
       {thread.length > 1 && (
         <section className="job-section" aria-label="Conversation">

@@ -1,4 +1,5 @@
-// Job summaries for unit tests: every field filled, the ones a test cares about given.
+// Job summaries (and whole jobs) for unit tests: every field filled, the ones a test cares about given.
+import type { Job } from '../../../shared/job.js';
 import type { JobSummary } from '../../../shared/job-query.js';
 
 export function jobSummary(fields: Partial<JobSummary> & { id: string }): JobSummary {
@@ -29,5 +30,21 @@ export function jobSummary(fields: Partial<JobSummary> & { id: string }): JobSum
     revision: 1,
     answerPreview: '',
     ...fields,
+  };
+}
+
+/** A whole job (what `jobs:attach` and friends answer), from a summary's fields plus its texts. */
+export function fullJob(
+  fields: Partial<Omit<JobSummary, 'answerPreview'>> & { id: string },
+  texts: Partial<Pick<Job, 'prompt' | 'instructions' | 'answer' | 'reasoningSummary'>> = {},
+): Job {
+  const { answerPreview: _preview, ...summary } = jobSummary(fields);
+  return {
+    ...summary,
+    prompt: `The prompt of ${fields.id}`,
+    instructions: null,
+    answer: '',
+    reasoningSummary: '',
+    ...texts,
   };
 }
