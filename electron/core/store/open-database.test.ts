@@ -9,10 +9,12 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { shippedMigrations } from './migrations/index.js';
-import { databasePathIn, openDatabase } from './open-database.js';
+import { databasePathIn, mullApplicationId, openDatabase } from './open-database.js';
 import { StoreOpenError } from './store-errors.js';
 import { useTestDatabases } from './test-support/test-databases.js';
 
@@ -148,5 +150,63 @@ describe('openDatabase refuses, leaving the file byte for byte as it was,', () =
     } finally {
       chmodSync(path, 0o644);
     }
+  });
+});
+
+describe('only a database Mull made is opened', () => {
+  const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+  it('a new database carries Mull’s application_id, and no half-made file is left', () => {
+    const dataDir = databases.tempDir();
+    const db = databases.open(dataDir);
+    expect(db.pragma('application_id', { simple: true })).toBe(mullApplicationId);
+    expect(existsSync(`${databasePathIn(dataDir)}.new`)).toBe(false);
+  });
+
+  it.each<[string, (path: string) => void, RegExp]>([
+    ['an empty (0-byte) file', (path) => writeFileSync(path, ''), /is an empty file/],
+    [
+      'another program’s SQLite database',
+      (path) => {
+        const other = new BetterSqlite3(path);
+        other.exec('CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT)');
+        other.prepare("INSERT INTO photos (name) VALUES ('cat.jpg')").run();
+        other.close();
+      },
+      /is an SQLite database without Mull's tables/,
+    ],
+    [
+      'a database with another application_id',
+      (path) => {
+        const other = new BetterSqlite3(path);
+        other.pragma('application_id = 1234');
+        other.exec('CREATE TABLE jobs (id TEXT)');
+        other.pragma('user_version = 2');
+        other.close();
+      },
+      /belongs to another application \(SQLite application_id 1234\)/,
+    ],
+  ])('%s: refused with a sentence, byte for byte unchanged', (_name, make, why) => {
+    const dataDir = databases.tempDir();
+    const path = databasePathIn(dataDir);
+    make(path);
+    const before = sha256(path);
+    const error = openError(dataDir);
+    expect(error.reason).toBe('foreign');
+    expect(error.message).toMatch(why);
+    expect(error.message).toContain('Mull did not create it, so it was left untouched');
+    expect(sha256(path)).toBe(before);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
+  it('a database made by an earlier Mull (no application_id yet) is opened and stamped', () => {
+    const dataDir = databases.tempDir();
+    const first = databases.open(dataDir);
+    first.pragma('application_id = 0');
+    first.prepare("INSERT INTO settings (key, value) VALUES ('kept', '1')").run();
+    first.close();
+    const again = databases.open(dataDir);
+    expect(again.pragma('application_id', { simple: true })).toBe(mullApplicationId);
+    expect(again.prepare("SELECT value FROM settings WHERE key = 'kept'").pluck().get()).toBe('1');
   });
 });

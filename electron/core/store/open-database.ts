@@ -1,7 +1,7 @@
 // The one home of better-sqlite3: opens Mull's database file in a data directory, checks that it is
 // a sound SQLite database this version understands, sets the connection up and migrates it.
 // A file that fails any check is left byte for byte as it was.
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { migrate, refuseNewerSchema } from './migrate.js';
@@ -15,6 +15,12 @@ export type Statement<
 > = BetterSqlite3.Statement<Params, Row>;
 
 export const databaseFileName = 'mull.sqlite3';
+
+/**
+ * SQLite's application_id of every database Mull creates ("Mull" in ASCII): how Mull tells its own
+ * file from another program's SQLite file that happens to sit at the same path.
+ */
+export const mullApplicationId = 0x4d756c6c;
 
 /**
  * Names a better_sqlite3.node to load instead of the one in node_modules: the Electron app started
@@ -42,6 +48,7 @@ export function openDatabase(
   const path = databasePathIn(dataDir);
   createDataDir(dataDir);
   assertFileUsable(dataDir, path);
+  if (statSync(path, { throwIfNoEntry: false }) === undefined) createMullDatabase(path);
 
   let db: Database;
   try {
@@ -53,9 +60,11 @@ export function openDatabase(
     configureConnection(db);
     // Everything up to here only reads the file; enabling WAL is the first write.
     assertSoundDatabase(db, path);
+    const stampNeeded = assertMullDatabase(db, path);
     refuseNewerSchema(db, migrations);
     enableWriteAheadLog(db);
     migrate(db, migrations);
+    if (stampNeeded) db.pragma(`application_id = ${mullApplicationId}`);
     return db;
   } catch (error) {
     db.close();
@@ -88,6 +97,56 @@ function assertSoundDatabase(db: Database, path: string): void {
   // catches damage at startup instead of in the middle of writing someone's answer.
   const verdict = db.pragma('quick_check(1)', { simple: true });
   if (verdict !== 'ok') throw damaged(path, String(verdict).replace(/\s+/gu, ' ').trim());
+}
+
+/**
+ * A new database is made under a temporary name, stamped with Mull's application_id, then renamed
+ * into place: a crash midway leaves no half-made `mull.sqlite3` (an empty file at that path is
+ * refused as not Mull's, and must stay refusable).
+ */
+function createMullDatabase(path: string): void {
+  const making = `${path}.new`;
+  try {
+    rmSync(making, { force: true }); // left by a crash in this very step: Mull's own, empty
+    const db = new BetterSqlite3(making, nativeBinding());
+    try {
+      db.pragma(`application_id = ${mullApplicationId}`);
+    } finally {
+      db.close();
+    }
+    renameSync(making, path);
+  } catch (error) {
+    throw unreadable(path, describe(error), error);
+  }
+}
+
+/**
+ * Refuses, touching nothing, a file Mull did not create: an empty file, another application's
+ * SQLite database, or one with no Mull schema. Returns true for a database made by a Mull from
+ * before application_id was set (schema version 1 or more, with a jobs table): it is stamped.
+ */
+function assertMullDatabase(db: Database, path: string): boolean {
+  const applicationId = db.pragma('application_id', { simple: true });
+  if (applicationId === mullApplicationId) return false;
+  if (applicationId === 0) {
+    const version = db.pragma('user_version', { simple: true });
+    const jobsTable = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'jobs'")
+      .get();
+    if (typeof version === 'number' && version > 0 && jobsTable !== undefined) return true;
+  }
+  const what =
+    statSync(path).size === 0
+      ? 'is an empty file'
+      : applicationId === 0
+        ? "is an SQLite database without Mull's tables"
+        : `belongs to another application (SQLite application_id ${String(applicationId)})`;
+  throw new StoreOpenError(
+    'foreign',
+    path,
+    `The file at ${path} ${what}: Mull did not create it, so it was left untouched. Move it ` +
+      'aside, or point Mull at another data directory (--data-dir or MULL_DATA_DIR).',
+  );
 }
 
 function createDataDir(dataDir: string): void {

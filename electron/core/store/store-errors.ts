@@ -1,7 +1,7 @@
 // The errors the job store raises on purpose, each with a message a person can act on.
 
 /** Why the database could not be opened. */
-export type StoreOpenFailure = 'unreadable' | 'damaged' | 'newer_schema';
+export type StoreOpenFailure = 'unreadable' | 'damaged' | 'newer_schema' | 'foreign';
 
 /**
  * The database file could not be opened. The file is always left exactly as it was: Mull never
