@@ -26,6 +26,12 @@ const nodeBuiltins = [
   'zlib',
 ];
 
+/** Outside the engine, jobs are used through electron/core/engine/index.ts only. */
+const engineInternals = {
+  group: ['**/engine/*', '!**/engine/index.js'],
+  message: "Import the engine's public face, electron/core/engine/index.js, not its internals.",
+};
+
 /** The layers of docs/ARCHITECTURE.md: renderer -> shared <- electron/core <- electron/main; preload -> shared. */
 const layerBans = [
   {
@@ -83,6 +89,35 @@ const layerBans = [
     },
   },
   {
+    // The CLI is part of electron/core, and like the app it uses the engine's public face only.
+    files: ['electron/core/cli/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-support/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'The job engine runs under plain Node: never import electron here.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['electron/*'],
+              message: 'The job engine runs under plain Node: never import electron here.',
+            },
+            {
+              group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/e2e/**'],
+              message: 'electron/core depends only on shared/.',
+            },
+            engineInternals,
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/backend/**/*.ts', 'electron/web-host/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -100,6 +135,32 @@ const layerBans = [
               group: ['**/main/**', '**/preload/**', '**/renderer/**'],
               message: 'The backend depends on electron/core and shared/ only.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The same bans for production files, plus the engine's internals (tests may reach in).
+    files: ['electron/backend/**/*.ts', 'electron/web-host/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-support/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message:
+                'The backend and the web host run under plain Node: never import electron here.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/main/**', '**/preload/**', '**/renderer/**'],
+              message: 'The backend depends on electron/core and shared/ only.',
+            },
+            engineInternals,
           ],
         },
       ],

@@ -4,6 +4,7 @@
 import OpenAI from 'openai';
 import { NewJob, isSettled, type Job } from '../shared/job.js';
 import { newJobRecord } from '../electron/core/engine/new-job-record.js';
+import { storeOf } from '../electron/core/engine/job-manager.js';
 import {
   benchKey,
   benchProvider,
@@ -73,7 +74,7 @@ async function engineRound(
       submittedAt: now,
       startedAt: now,
     };
-    manager.store.insert(job);
+    storeOf(manager).insert(job);
     const started = performance.now();
     const done = waitForAll(manager, [job.id], (j) => isSettled(j.status));
     manager.resumeAll();

@@ -4,6 +4,7 @@
 // always matched as a prefix). Measured twice: against the JobStore directly (SQLite FTS5 and the
 // snippets), and through the web host's HTTP API (plus request, validation and JSON).
 import type { JobSearchHit } from '../shared/job-query.js';
+import { storeOf } from '../electron/core/engine/job-manager.js';
 import type { BoardDataset } from './board-dataset.js';
 import { serveDataset } from './board-dataset.js';
 import { seededRandom, type Vocabulary } from './job-corpus.js';
@@ -70,7 +71,7 @@ export async function benchSearch(dataset: BoardDataset): Promise<SearchLatencyR
   const queries = searchQueries(dataset.vocabulary);
   const served = await serveDataset(dataset);
   try {
-    const store = served.backend.manager.store;
+    const store = storeOf(served.backend.manager);
     const viaHttp = async (words: string): Promise<JobSearchHit[]> => {
       const response = await fetch(`${served.host.origin}/api/jobs:search`, {
         method: 'POST',

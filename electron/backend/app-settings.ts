@@ -1,7 +1,7 @@
 // The person's settings that live in the database (never keys: those are in the keychain).
 import { AppSettings } from '../../shared/ipc/contract.js';
 import { defaultOpenAIProvider } from '../../shared/provider.js';
-import type { JobManager } from '../core/engine/job-manager.js';
+import { type JobManager } from '../core/engine/index.js';
 
 const key = 'app';
 
@@ -16,7 +16,7 @@ const defaults: StoredSettings = {
 export function readSettings(manager: JobManager): AppSettings {
   const stored = AppSettings.omit({ priceOverrides: true })
     .partial()
-    .safeParse(manager.store.getSetting(key) ?? {});
+    .safeParse(manager.appSetting(key) ?? {});
   return {
     ...defaults,
     ...(stored.success ? stored.data : {}),
@@ -30,6 +30,6 @@ export function updateSettings(manager: JobManager, patch: Partial<AppSettings>)
   if (rest.defaultProviderId !== undefined) manager.settings.provider(rest.defaultProviderId); // must exist
   const current = readSettings(manager);
   const { priceOverrides: _current, ...stored } = { ...current, ...rest };
-  manager.store.setSetting(key, stored);
+  manager.setAppSetting(key, stored);
   return readSettings(manager);
 }

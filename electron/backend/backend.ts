@@ -2,9 +2,7 @@
 // and the events they push. Electron's main process and the web host each wrap one of these.
 import type { EventChannel, EventOf, Handlers } from '../../shared/ipc/contract.js';
 import { summaryOf } from '../../shared/job-summary.js';
-import { DriverLockedError } from '../core/engine/driver-lock.js';
-import type { EngineOptionsInput } from '../core/engine/engine-options.js';
-import { JobManager } from '../core/engine/job-manager.js';
+import { DriverLockedError, type EngineOptionsInput, JobManager } from '../core/engine/index.js';
 import type { KeySourceWithStatus, KeyStore } from '../core/secrets/index.js';
 import { dispatchRequest, type Logger } from './dispatch.js';
 import { watchExternalChanges } from './external-changes.js';

@@ -4,8 +4,7 @@
 import { z } from 'zod';
 import { requests, type Handlers, type RequestChannel } from '../../shared/ipc/contract.js';
 import type { ErrorCode, Settled } from '../../shared/ipc/envelope.js';
-import { JobActionRefused, JobNotFound } from '../core/engine/job-manager.js';
-import { UnknownProviderError } from '../core/engine/settings.js';
+import { JobActionRefused, JobNotFound, UnknownProviderError } from '../core/engine/index.js';
 import { InvalidKeyError, KeychainUnavailableError } from '../core/secrets/index.js';
 import { JobNotFoundError } from '../core/store/index.js';
 import { RefusedError } from './refused.js';

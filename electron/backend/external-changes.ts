@@ -4,7 +4,7 @@
 // notification). Cheap: one indexed query of at most a page of rows.
 import { isTerminal, type JobStatus } from '../../shared/job.js';
 import type { JobSummary } from '../../shared/job-query.js';
-import type { JobManager } from '../core/engine/job-manager.js';
+import { type JobManager } from '../core/engine/index.js';
 
 export interface ExternalChangeHandlers {
   changed(job: JobSummary): void;

@@ -2,8 +2,7 @@
 import type { Handlers } from '../../shared/ipc/contract.js';
 import { modelRegistry, priceFor } from '../../shared/models.js';
 import { normalizeBaseUrl } from '../core/provider/base-url.js';
-import { AttachRefused } from '../core/engine/attach-response.js';
-import { JobNotFound, type JobManager } from '../core/engine/job-manager.js';
+import { AttachRefused, JobNotFound, type JobManager } from '../core/engine/index.js';
 import type { KeySourceWithStatus, KeyStore } from '../core/secrets/index.js';
 import { readSettings, updateSettings } from './app-settings.js';
 import { exportJob } from './export-job.js';
@@ -73,7 +72,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'jobs:search': ({ words, limit }) => Promise.resolve(manager.search(words, limit)),
     'jobs:export': ({ id, format }) =>
       Promise.resolve(exportJob(mustGet(id), manager.events(id), format)),
-    'jobs:spend': () => Promise.resolve(spendSummary(manager.store.spendRows())),
+    'jobs:spend': () => Promise.resolve(spendSummary(manager.spendRows())),
     'models:list': () => {
       const overrides = manager.settings.priceOverrides();
       const models = modelRegistry.map((model) => ({
@@ -95,7 +94,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (readSettings(manager).defaultProviderId === id) {
         throw new RefusedError('This is the default provider: choose another default first.');
       }
-      if (manager.store.unfinished().some((job) => job.providerId === id)) {
+      if (manager.unfinished().some((job) => job.providerId === id)) {
         throw new RefusedError(
           'Jobs that are still running use this provider: wait for them or cancel them first.',
         );

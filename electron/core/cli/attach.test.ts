@@ -6,7 +6,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startOutsideResponse } from '../../../e2e/support/outside-response.js';
 import { Job, type JobEvent } from '../../../shared/job.js';
-import { JobManager } from '../engine/job-manager.js';
+import { JobManager, storeOf } from '../engine/job-manager.js';
 import { expectJobMatchesServer } from '../engine/test-support/server-truth.js';
 import {
   printedId,
@@ -77,7 +77,7 @@ async function storeUnknownJob(prompt: string): Promise<string> {
     const providerId = providerForBaseUrl(reader.settings, h.emulator.baseURL).id;
     const [job] = reader.submit({ prompt, model: 'gpt-5-pro', providerId });
     if (!job) throw new Error('not stored');
-    reader.store.update(job.id, {
+    storeOf(reader).update(job.id, {
       status: 'unknown',
       submittedAt: Date.now(),
       error: { code: 'unknown', message: 'The connection failed after the job was sent.' },

@@ -1,5 +1,5 @@
 // What `mull run` and a driving `mull wait` do: drive every unfinished job of the data directory.
-import type { JobManager, KeySource } from '../engine/job-manager.js';
+import { type JobManager, type KeySource } from '../engine/index.js';
 
 /**
  * Resumes every unfinished job, and retries those paused for a key whose provider has a key now:
@@ -8,7 +8,7 @@ import type { JobManager, KeySource } from '../engine/job-manager.js';
  */
 export async function driveAll(manager: JobManager, keys: KeySource): Promise<void> {
   manager.resumeAll();
-  const waiting = manager.store.unfinished().filter((job) => job.status === 'needs_key');
+  const waiting = manager.unfinished().filter((job) => job.status === 'needs_key');
   for (const providerId of new Set(waiting.map((job) => job.providerId))) {
     if ((await keys.get(providerId)) !== undefined) manager.keyChanged(providerId);
   }

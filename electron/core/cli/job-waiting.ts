@@ -1,7 +1,7 @@
 // Waiting for a job to reach a state, in the two situations the command line meets.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isSettled, type Job, type JobId } from '../../../shared/job.js';
-import type { JobManager } from '../engine/job-manager.js';
+import { type JobManager } from '../engine/index.js';
 
 /** Nothing more will happen without the person: terminal, unknown, or paused for a key. */
 export function isAtRest(job: Job): boolean {

@@ -4,7 +4,7 @@
 // person set both in one environment, so every OpenAI client there already sends that key to that
 // server; without this, `OPENAI_BASE_URL=... mull submit` could never find a key on a headless box.
 import type { ProviderConfig } from '../../../shared/provider.js';
-import type { KeySource } from '../engine/job-manager.js';
+import { type KeySource } from '../engine/index.js';
 import { normalizeBaseUrl } from '../provider/base-url.js';
 import { kindOfUrl } from './url-provider.js';
 

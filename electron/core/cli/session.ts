@@ -2,9 +2,12 @@
 // helpers, and opening the job manager either as the driver or as a reader.
 import { resolve } from 'node:path';
 import { currentPlatform, defaultDataDir } from '../app-data-dir.js';
-import { DriverLockedError } from '../engine/driver-lock.js';
-import type { EngineOptionsInput } from '../engine/engine-options.js';
-import { JobManager, type KeySource } from '../engine/job-manager.js';
+import {
+  DriverLockedError,
+  type EngineOptionsInput,
+  JobManager,
+  type KeySource,
+} from '../engine/index.js';
 import { keySourceFor, osKeychain } from '../secrets/index.js';
 import type { CliIo } from './cli-io.js';
 import { pairedKeySource } from './paired-key-source.js';

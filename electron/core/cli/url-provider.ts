@@ -7,7 +7,7 @@ import {
   type ProviderConfig,
   type ProviderKind,
 } from '../../../shared/provider.js';
-import type { EngineSettings } from '../engine/settings.js';
+import { type EngineSettings } from '../engine/index.js';
 import { normalizeBaseUrl } from '../provider/base-url.js';
 
 export function providerForBaseUrl(settings: EngineSettings, rawUrl: string): ProviderConfig {

@@ -18,7 +18,8 @@ import { DriverLock } from './driver-lock.js';
 import { engineOptions, type EngineOptions, type EngineOptionsInput } from './engine-options.js';
 import { newJobRecord, type JobLinks } from './new-job-record.js';
 import { attachResponse, type AttachInput } from './attach-response.js';
-import { JobDriver, type DriverDeps, type DriverExit } from './job-driver.js';
+import { DriverRegistry, type ActiveDriver } from './driver-registry.js';
+import { JobDriver, type DriverDeps } from './job-driver.js';
 import { JobWriter, type ChangeListener } from './job-writer.js';
 import { EngineSettings, UnknownProviderError } from './settings.js';
 
@@ -44,13 +45,16 @@ export class JobNotFound extends Error {
 
 export class JobActionRefused extends Error {}
 
-interface ActiveDriver {
-  driver: JobDriver;
-  done: Promise<DriverExit>;
+/** The manager's store, for the engine's own tests and benchmarks only (not in index.ts). */
+const stores = new WeakMap<JobManager, JobStore>();
+export function storeOf(manager: JobManager): JobStore {
+  const store = stores.get(manager);
+  if (!store) throw new Error('This manager has no store.');
+  return store;
 }
 
 export class JobManager {
-  readonly store: JobStore;
+  private readonly store: JobStore;
   readonly settings: EngineSettings;
   readonly options: EngineOptions;
   private readonly db: Database;
@@ -58,12 +62,13 @@ export class JobManager {
   private readonly keys: KeySource;
   private readonly now: () => number;
   private readonly lock: DriverLock | undefined;
-  private readonly drivers = new Map<JobId, ActiveDriver>();
+  private readonly drivers = new DriverRegistry((id, error) => {
+    // A bug, not a provider failure: keep the job resumable and say so in the timeline.
+    console.error(`mull: driving job ${id} failed unexpectedly`, error);
+    this.store.appendEvent(id, 'anomaly', `driver crashed: ${String(error)}`);
+  });
   private readonly clients = new Map<string, ResponsesClient>();
-  /** Jobs whose driver crashed in this process: left for the next start, not adopted again. */
-  private readonly crashed = new Set<JobId>();
   private pendingScan: NodeJS.Timeout | undefined;
-  private idleWaiters: Array<() => void> = [];
   private closed = false;
 
   private constructor(options: ManagerOptions, lock: DriverLock | undefined) {
@@ -73,6 +78,7 @@ export class JobManager {
     this.options = engineOptions(options.engine);
     this.db = openDatabase(options.dataDir);
     this.store = new JobStore(this.db, { now: this.now });
+    stores.set(this, this.store);
     this.settings = new EngineSettings(this.store);
     this.writer = new JobWriter(this.store, this.options.flushMs);
   }
@@ -157,6 +163,25 @@ export class JobManager {
         `'${idOrPrefix}' matches ${matches.length} jobs; type more of the id.`,
       );
     throw new JobNotFound(idOrPrefix);
+  }
+
+  /** Every job not yet settled, oldest first (running, pending, paused for a key). */
+  unfinished(): Job[] {
+    return this.store.unfinished();
+  }
+
+  /** Every finished job's end time, model and cost, for spend totals. */
+  spendRows(): Array<{ finishedAt: number; model: string; cost: number | null }> {
+    return this.store.spendRows();
+  }
+
+  /** A setting of the app's own (notifications, defaults), stored as JSON beside the jobs. */
+  appSetting(key: string): unknown {
+    return this.store.getSetting(key);
+  }
+
+  setAppSetting(key: string, value: unknown): void {
+    this.store.setSetting(key, value);
   }
 
   events(id: JobId): JobEvent[] {
@@ -249,7 +274,7 @@ export class JobManager {
 
   /** On wake from sleep and when the network returns: every running job reconnects now. */
   reconcile(): void {
-    for (const { driver } of this.drivers.values()) driver.reconcile();
+    for (const { driver } of this.drivers.all()) driver.reconcile();
     this.adoptPending();
   }
 
@@ -295,8 +320,7 @@ export class JobManager {
 
   /** Resolves when no driver is active (every job settled, or waiting for a key). */
   idle(): Promise<void> {
-    if (this.drivers.size === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    return this.drivers.idle();
   }
 
   /** Flushes, stops every driver (jobs go on on the server and resume next time), releases the lock. */
@@ -304,9 +328,7 @@ export class JobManager {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.pendingScan);
-    const running = [...this.drivers.values()];
-    for (const { driver } of running) driver.stop();
-    await Promise.allSettled(running.map((d) => d.done));
+    await this.drivers.stopAll();
     this.writer.close();
     this.db.close();
     this.lock?.release();
@@ -342,20 +364,7 @@ export class JobManager {
     const driver = new JobDriver(job, deps, purpose === 'detached');
     // Asked before it runs: a job never sent must not be sent just to be cancelled.
     if (purpose === 'cancel') driver.requestCancel();
-    const done = driver.run().catch((error: unknown) => {
-      // A bug, not a provider failure: keep the job resumable and say so in the timeline.
-      console.error(`mull: driving job ${job.id} failed unexpectedly`, error);
-      this.store.appendEvent(job.id, 'anomaly', `driver crashed: ${String(error)}`);
-      this.crashed.add(job.id);
-      return 'stopped' as const;
-    });
-    const active = { driver, done };
-    this.drivers.set(job.id, active);
-    void done.then(() => {
-      this.drivers.delete(job.id);
-      if (this.drivers.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
-    });
-    return active;
+    return this.drivers.start(job.id, driver);
   }
 
   /**
@@ -368,7 +377,7 @@ export class JobManager {
     for (const job of this.store.unfinished()) {
       if (this.drivers.has(job.id)) continue;
       const attached =
-        job.responseId !== null && job.status !== 'needs_key' && !this.crashed.has(job.id);
+        job.responseId !== null && job.status !== 'needs_key' && !this.drivers.hasCrashed(job.id);
       if (job.status === 'pending' || attached) this.drive(job);
     }
   }

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ResponseScriptInput } from '../../../e2e/openai-emulator/index.js';
 import type { Job } from '../../../shared/job.js';
+import { storeOf } from './job-manager.js';
 import {
   isStatus,
   startHarness,
@@ -114,7 +115,7 @@ describe('stream faults: resumed from the cursor, exact text', () => {
     await h.emulator.control.clearRequests();
     // As if the previous process died after marking it submitting, before the bytes left.
     const reader = h.open({ drive: false });
-    reader.store.update(stored?.id ?? '', {
+    storeOf(reader).update(stored?.id ?? '', {
       status: 'submitting',
       submittedAt: null,
       responseId: null,

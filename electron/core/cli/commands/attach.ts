@@ -4,7 +4,7 @@
 // finished response is stored at once; a running one is followed from here to its end, or, when
 // another Mull process drives the data directory, left to that process.
 import type { Job } from '../../../../shared/job.js';
-import type { JobManager } from '../../engine/job-manager.js';
+import { type JobManager } from '../../engine/index.js';
 import { exitCodes } from '../cli-errors.js';
 import { defineCommand } from '../command.js';
 import { driveAll } from '../drive-all.js';

@@ -1,7 +1,7 @@
 // `mull run [--watch]`: this process becomes the driver of the data directory: it resumes every
 // unfinished job (from its stream cursor, or by polling), sends pending ones, and reports progress.
 import type { Job } from '../../../../shared/job.js';
-import type { JobManager } from '../../engine/job-manager.js';
+import { type JobManager } from '../../engine/index.js';
 import { exitCodes } from '../cli-errors.js';
 import { defineCommand } from '../command.js';
 import { driveAll } from '../drive-all.js';
@@ -29,7 +29,7 @@ Options:
   async run(session, { values }) {
     const manager = session.openDriver();
     const stop = untilSignal();
-    const touched = new Set(manager.store.unfinished().map((job) => job.id));
+    const touched = new Set(manager.unfinished().map((job) => job.id));
     manager.onChange(({ job }) => touched.add(job.id));
     try {
       reportProgress(manager, (line) => session.say(line));
@@ -63,7 +63,7 @@ function entry(manager: JobManager, id: string) {
 
 /** After the last driver stopped: anything not finished waits for the person. */
 function summarize(session: CliSession, manager: JobManager): number {
-  const left = manager.store.unfinished();
+  const left = manager.unfinished();
   if (left.length === 0) {
     session.say('mull: every job is finished.');
     return exitCodes.ok;

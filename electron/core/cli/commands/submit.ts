@@ -8,7 +8,7 @@ import {
   type Job,
   type JobStatus,
 } from '../../../../shared/job.js';
-import type { JobManager } from '../../engine/job-manager.js';
+import { type JobManager } from '../../engine/index.js';
 import { UsageError, exitCodes, zodSentence } from '../cli-errors.js';
 import { defineCommand } from '../command.js';
 import { outcomeSentence, shortId, unknownHint } from '../job-format.js';

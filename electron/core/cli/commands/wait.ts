@@ -1,6 +1,6 @@
 // `mull wait ID`: returns once the job is finished; exit 0 only if it completed.
 import type { Job, JobId } from '../../../../shared/job.js';
-import { JobManager } from '../../engine/job-manager.js';
+import { JobManager } from '../../engine/index.js';
 import { exitCodes } from '../cli-errors.js';
 import { defineCommand } from '../command.js';
 import { driveAll } from '../drive-all.js';
