@@ -52,13 +52,13 @@ export function startBackend(options: BackendOptions): Backend {
     emit('jobs:changed', { job: summary });
     if (becameTerminal) emit('jobs:terminal', { job: summary });
   });
+  manager.onDeleted((id) => emit('jobs:deleted', { id }));
   const handlers = createHandlers({
     manager,
     keyStore: options.keyStore,
     keys: options.keys,
     info: { version: options.version, mode: options.mode, dataDir: options.dataDir },
     openExternal: options.openExternal,
-    deleted: (id) => emit('jobs:deleted', { id }),
   });
   manager.resumeAll();
   const stopWatching = manager.isDriving

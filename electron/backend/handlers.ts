@@ -16,8 +16,6 @@ export interface HandlerDeps {
   info: { version: string; mode: 'electron' | 'web' | 'demo'; dataDir: string };
   /** Opens an https link with the OS; absent where the page opens links itself (a browser). */
   openExternal?: (url: string) => Promise<void>;
-  /** A job was deleted: other windows should drop it. */
-  deleted(id: string): void;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
@@ -66,7 +64,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'jobs:delete': ({ id }) => {
       manager.delete(id);
-      deps.deleted(id);
       return Promise.resolve({ ok: true as const });
     },
     'jobs:search': ({ words, limit }) => Promise.resolve(manager.search(words, limit)),

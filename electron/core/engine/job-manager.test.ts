@@ -109,8 +109,12 @@ describe('retry, follow-up, delete', () => {
     await h.waitFor(running?.id ?? '', (j) => j.responseId !== null);
     expect(() => h.manager.delete(running?.id ?? '')).toThrow(JobActionRefused);
     const cancelled = await h.manager.cancel(running?.id ?? '');
+    const told: Array<[string, boolean]> = [];
+    h.manager.onDeleted((id) => told.push([id, h.manager.get(id) === undefined]));
     h.manager.delete(cancelled.id);
     expect(h.manager.get(cancelled.id)).toBeUndefined();
+    // Write, then tell: listeners hear of the deletion once the row is gone.
+    expect(told).toEqual([[cancelled.id, true]]);
     expect(h.manager.search('Slow')).toEqual([]);
   });
 });

@@ -108,6 +108,11 @@ export class JobManager {
     return this.writer.onChange(listener);
   }
 
+  /** Deletion events, told once the job is gone from the database. */
+  onDeleted(listener: (id: JobId) => void): () => void {
+    return this.writer.onDeleted(listener);
+  }
+
   /** Stores new jobs (several at once) and, when driving, sends them at once. */
   submit(inputs: NewJob | NewJob[]): Job[] {
     const list = Array.isArray(inputs) ? inputs : [inputs];
@@ -259,8 +264,7 @@ export class JobManager {
     ) {
       throw new JobActionRefused('This job is still running: cancel it first, then delete it.');
     }
-    this.writer.forget(id);
-    this.store.delete(id);
+    this.writer.delete(id);
   }
 
   /** At start: drive every unfinished job (resume from its cursor, or poll). */

@@ -26,6 +26,7 @@ export class JobWriter {
   private staged = new Map<JobId, () => JobPatch>();
   private timer: NodeJS.Timeout | undefined;
   private listeners = new Set<ChangeListener>();
+  private deletionListeners = new Set<(id: JobId) => void>();
   /** Transactions committed, for the benchmark's tx-per-job-second figure. */
   transactions = 0;
 
@@ -120,14 +121,30 @@ export class JobWriter {
     this.tell(jobs.map((job) => ({ job, becameTerminal: false })));
   }
 
-  /** Drops what is staged for a job (it was deleted). */
-  forget(id: JobId): void {
+  /** Deletion events, told after the job (and its timeline) left the database. */
+  onDeleted(listener: (id: JobId) => void): () => void {
+    this.deletionListeners.add(listener);
+    return () => this.deletionListeners.delete(listener);
+  }
+
+  /** Deletes a job with what is staged for it, then tells. */
+  delete(id: JobId): void {
     this.staged.delete(id);
+    this.store.delete(id);
+    this.transactions++;
+    for (const listener of this.deletionListeners) {
+      try {
+        listener(id);
+      } catch (error) {
+        console.error('mull: a job deletion listener failed', error);
+      }
+    }
   }
 
   close(): void {
     this.flush();
     this.listeners.clear();
+    this.deletionListeners.clear();
   }
 
   private tell(changes: JobChange[]): void {
