@@ -7,6 +7,7 @@ import { StatusBadge } from '../status/StatusBadge.js';
 import { Elapsed } from '../time/Elapsed.js';
 import { Icon } from '../ui/Icon.js';
 import { Money } from '../ui/Money.js';
+import { ServerQueueNote } from './ServerQueueNote.js';
 
 export function JobHeader({
   job,
@@ -59,6 +60,7 @@ export function JobHeader({
           </dd>
         </div>
       </dl>
+      <ServerQueueNote job={job} />
       {/* Status changes of the open job are read out; the badge alone is only seen. */}
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">
         Job status: {statusPresentation[job.status].label}

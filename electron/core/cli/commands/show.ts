@@ -1,5 +1,6 @@
 // `mull show ID`: the answer, exactly as stored, on stdout; what it is about on stderr.
 import { isSettled } from '../../../../shared/job.js';
+import { serverQueueNote } from '../../../../shared/server-queue.js';
 import { exitCodes } from '../cli-errors.js';
 import { defineCommand } from '../command.js';
 import { jobLine, unknownHint } from '../job-format.js';
@@ -26,6 +27,8 @@ With --json: the whole job (id, status, answer, reasoningSummary, usage, cost, r
       const still = isSettled(job.status) ? '' : ' (not finished: the answer so far)';
       session.say(`${jobLine(job)}${still}`);
       if (job.error) session.say(job.error.message);
+      const queued = serverQueueNote(job, Date.now());
+      if (queued !== null) session.say(`${queued}; Mull keeps waiting for it.`);
       if (job.status === 'unknown') session.say(unknownHint(job));
       return exitCodes.ok;
     } finally {
