@@ -1,7 +1,8 @@
 // Smoke test of the web host in a real browser: the page opens with the token, the token leaves
-// the address bar, and the page is either the renderer or the "not built" placeholder.
+// the address bar for the tab's sessionStorage, and the page is the renderer.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/app.js';
+import { callFromPage, sessionTokenKey } from './support/page-api.js';
 
 test('opens the page authenticated, with the token gone from the address', async ({
   page,
@@ -11,46 +12,68 @@ test('opens the page authenticated, with the token gone from the address', async
   expect(page.url()).toBe(`${host.origin}/`);
   await expect(page).toHaveTitle(/Mull/);
   await expect(page.locator('main, #root').first()).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible(); // the app, not the note
 });
 
-test('answers the contract from the page through an HttpOnly session cookie', async ({
+test('answers the contract from the page through a Bearer header, with no cookie', async ({
   page,
   host,
 }) => {
-  const envelope = await page.evaluate(async () => {
-    const res = await fetch('/api/app:info', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
-      body: '{}',
-    });
-    return res.json();
-  });
-  expect(envelope).toMatchObject({ ok: true, value: { mode: 'web', driving: true } });
-  const cookies = await page.context().cookies(host.origin);
-  expect(cookies).toEqual([
-    expect.objectContaining({ httpOnly: true, sameSite: 'Strict', path: '/' }),
-  ]);
+  const answers = await page.evaluate<{
+    stored: string | null;
+    withHeader: unknown;
+    without: number;
+  }>(
+    `(async () => {
+      const stored = sessionStorage.getItem(${JSON.stringify(sessionTokenKey)});
+      const post = (headers) => fetch('/api/app:info', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: '{}',
+      });
+      const withHeader = await (await post({ Authorization: 'Bearer ' + stored })).json();
+      const without = (await post({})).status;
+      return { stored, withHeader, without };
+    })()`,
+  );
+  expect(answers.stored).toBe(host.token);
+  expect(answers.withHeader).toMatchObject({ ok: true, value: { mode: 'web', driving: true } });
+  expect(answers.without).toBe(403);
+  expect(await page.context().cookies()).toEqual([]);
+});
+
+test('a reload keeps the session; a tab opened without the address says how to get in', async ({
+  page,
+  host,
+}) => {
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  expect(await appInfoFromPage(page)).toMatchObject({ ok: true });
+
+  const second = await page.context().newPage();
+  await second.goto(`${host.origin}/`);
+  await expect(second.getByRole('alert')).toHaveText(/address it printed/);
+  await second.goto(host.url);
+  await expect(second.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  expect(second.url()).toBe(`${host.origin}/`);
+  await second.close();
 });
 
 test('a second browser context without the token is refused', async ({ browser, host }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const response = await page.goto(`${host.origin}/`);
-  expect(response?.status()).toBe(403);
+  await page.goto(`${host.origin}/`);
+  await expect(page.getByRole('alert')).toHaveText(/address it printed/);
+  const status = await page.evaluate(
+    `fetch('/api/app:info', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).then((r) => r.status)`,
+  );
+  expect(status).toBe(403);
   await context.close();
 });
 
-/** app:info as the page itself asks for it (with its session cookie). */
+/** app:info as the page itself asks for it (with the token it keeps). */
 function appInfoFromPage(page: Page) {
-  return page.evaluate(async () => {
-    const res = await fetch('/api/app:info', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: '{}',
-    });
-    return res.json();
-  });
+  return callFromPage(page, 'app:info', {});
 }
 
 test('the page keeps its session across a host restart', async ({ page, restartHost }) => {

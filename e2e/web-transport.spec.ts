@@ -1,6 +1,7 @@
 // The renderer's web client (renderer/src/api/web-transport.ts) in real Chromium against the real
 // web host: bundled alone into a tiny page so these tests do not depend on the UI. invoke unwraps
-// envelopes and throws ContractError; `on` hears the host's events through one EventSource.
+// envelopes and throws ContractError; `on` hears the host's events through one event stream (read
+// with fetch, with the token as a Bearer header); the token comes from the address's fragment.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,7 +68,7 @@ test('invoke throws a ContractError with the code and sentence of a refusal', as
 });
 
 test.describe('events', () => {
-  // Queued for a second on the server: the page's EventSource (opened by the first `on`) is
+  // Queued for a second on the server: the page's event stream (opened by the first `on`) is
   // connected long before the job changes, with no sleep in the test.
   test.use({ emulatorOptions: { config: { defaultScript: { timing: { queuedMs: 1_000 } } } } });
 
@@ -79,15 +80,21 @@ test.describe('events', () => {
       `const submit = (prompt) => api.invoke('jobs:submit', {
          jobs: [{ prompt, model: 'gpt-5-pro', providerId: '${testProviderId}' }],
        });
-       const ends = (id) => new Promise((resolve) => {
-         const off = api.on('jobs:terminal', ({ job }) => {
-           if (job.id !== id) return;
-           off();
-           resolve(job.status);
-         });
+       // Subscribed before any submit, so an ending that comes quickly is not missed.
+       const endings = new Map();
+       const waiting = new Map();
+       api.on('jobs:terminal', ({ job }) => {
+         endings.set(job.id, job.status);
+         waiting.get(job.id)?.(job.status);
        });
+       const ends = (id) =>
+         endings.has(id)
+           ? Promise.resolve(endings.get(id))
+           : new Promise((resolve) => waiting.set(id, resolve));
        const changed = [];
        const offChanged = api.on('jobs:changed', ({ job }) => changed.push(job.status));
+       // Events sent before the stream is connected are not replayed: wait for it first.
+       await api.connected();
        const [first] = (await submit('Hello from the page')).jobs;
        const terminal = [await ends(first.id)];
        offChanged();
@@ -102,14 +109,40 @@ test.describe('events', () => {
   });
 });
 
-test('without the session cookie, invoke throws FORBIDDEN', async ({ page }) => {
-  await page.context().clearCookies();
+test('the token moves from the fragment to sessionStorage and leaves the address', async ({
+  page,
+  host,
+}) => {
+  const seen = await inPage<{ hash: string; stored: string | null }>(
+    page,
+    `return { hash: location.hash, stored: sessionStorage.getItem('mull.session') };`,
+  );
+  expect(seen).toEqual({ hash: '', stored: host.token });
+});
+
+test('without the token, invoke throws FORBIDDEN and the event stream stays shut', async ({
+  page,
+  host,
+}) => {
+  // A tab opened at the bare address: no fragment, nothing in its sessionStorage.
+  await page.evaluate('sessionStorage.clear()');
+  await page.goto(`${host.origin}/`);
   const thrown = await inPage<{ code: string; message: string }>(
     page,
     `try { await api.invoke('app:info', {}); } catch (e) { return { code: e.code, message: e.message }; }`,
   );
   expect(thrown.code).toBe('FORBIDDEN');
   expect(thrown.message).toMatch(/address it printed/);
+  // A refused stream is not retried (as EventSource gives up on a 403): one request, then none.
+  const streamRequests: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/events') streamRequests.push(request.url());
+  });
+  await inPage(
+    page,
+    `api.on('jobs:changed', () => {}); await new Promise((r) => setTimeout(r, 3_000));`,
+  );
+  expect(streamRequests).toHaveLength(1);
 });
 
 test('after the event stream drops and comes back, onResync tells the page to refetch', async ({
@@ -125,7 +158,7 @@ test('after the event stream drops and comes back, onResync tells the page to re
      await api.invoke('jobs:submit', { jobs: [{ prompt: 'x', model: 'gpt-5-pro', providerId: '${testProviderId}' }] });
      await heard;`,
   );
-  // The same port and token: EventSource reconnects by itself once the host is back.
+  // The same port and token: the stream reconnects by itself once the host is back.
   await restartHost();
   await expect.poll(() => page.evaluate('globalThis.resyncs'), { timeout: 20_000 }).toBe(1);
 });

@@ -5,6 +5,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import type { JobPage } from '../../shared/job-query.js';
 import type { TokenUsage } from '../../shared/job.js';
 import type { RunningEmulator } from '../openai-emulator/index.js';
+import { callFromPage } from './page-api.js';
 
 /** Opens the composer with `n`, writes the prompts (split at `---` lines) and submits them. */
 export async function submitPrompts(
@@ -38,14 +39,8 @@ export function badgeOf(scope: Locator): Locator {
 
 /** The jobs as the backend has them, read through the page's own session. */
 export async function jobsBehindThePage(page: Page): Promise<JobPage['jobs']> {
-  const envelope = await page.evaluate(async () => {
-    const response = await fetch('/api/jobs:list', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ limit: 500 }),
-    });
-    return (await response.json()) as { ok: boolean; value: JobPage };
+  const envelope = await callFromPage<{ ok: boolean; value: JobPage }>(page, 'jobs:list', {
+    limit: 500,
   });
   expect(envelope.ok).toBe(true);
   return envelope.value.jobs;
@@ -97,14 +92,6 @@ export async function submitThroughApi(
   page: Page,
   job: { prompt: string; model: string; providerId: string; reasoningSummary?: 'auto' },
 ): Promise<void> {
-  const ok = await page.evaluate(async (body) => {
-    const response = await fetch('/api/jobs:submit', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ jobs: [body] }),
-    });
-    return ((await response.json()) as { ok: boolean }).ok;
-  }, job);
+  const { ok } = await callFromPage<{ ok: boolean }>(page, 'jobs:submit', { jobs: [job] });
   expect(ok).toBe(true);
 }

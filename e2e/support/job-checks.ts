@@ -4,18 +4,11 @@
 import { expect, type Page } from '@playwright/test';
 import type { JobDetail } from '../../shared/ipc/contract.js';
 import type { RunningEmulator } from '../openai-emulator/index.js';
+import { callFromPage } from './page-api.js';
 
 /** A job with its timeline, as `jobs:get` answers it to the page. */
 export async function jobDetailBehindThePage(page: Page, id: string): Promise<JobDetail> {
-  const envelope = await page.evaluate(async (jobId) => {
-    const response = await fetch('/api/jobs:get', {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ id: jobId }),
-    });
-    return (await response.json()) as { ok: boolean; value: JobDetail };
-  }, id);
+  const envelope = await callFromPage<{ ok: boolean; value: JobDetail }>(page, 'jobs:get', { id });
   expect(envelope.ok).toBe(true);
   return envelope.value;
 }

@@ -3,7 +3,12 @@
 import type { EventChannel, EventOf, Handlers } from '../../shared/ipc/contract.js';
 import { summaryOf } from '../../shared/job-summary.js';
 import { DriverLockedError, type EngineOptionsInput, JobManager } from '../core/engine/index.js';
-import type { KeySourceWithStatus, KeyStore } from '../core/secrets/index.js';
+import {
+  providerIdOfAccount,
+  type KeyAvailability,
+  type KeySourceWithStatus,
+  type KeyStore,
+} from '../core/secrets/index.js';
 import { dispatchRequest, type Logger } from './dispatch.js';
 import { watchExternalChanges } from './external-changes.js';
 import { createHandlers } from './handlers.js';
@@ -14,8 +19,11 @@ export interface BackendOptions {
   dataDir: string;
   mode: 'electron' | 'web' | 'demo';
   version: string;
-  /** Where keys are stored (the OS keychain). */
-  keyStore: KeyStore;
+  /**
+   * Where keys are stored (the OS keychain, through keychainService()). When it can tell that the
+   * keychain answers again after failing, jobs paused for a key go on by themselves.
+   */
+  keyStore: KeyStore & Partial<KeyAvailability>;
   /** Where the engine reads keys (the keychain, or OPENAI_API_KEY for headless use). */
   keys: KeySourceWithStatus;
   engine?: EngineOptionsInput;
@@ -61,6 +69,11 @@ export function startBackend(options: BackendOptions): Backend {
     openExternal: options.openExternal,
   });
   manager.resumeAll();
+  // A key that could not be read can be read again (or changed outside Mull): its provider's jobs
+  // paused for a key go on (one paused for a refused key just asks once more).
+  const stopKeyWatch = options.keyStore.onAvailableAgain?.((account) =>
+    manager.keyChanged(providerIdOfAccount(account)),
+  );
   const stopWatching = manager.isDriving
     ? undefined
     : watchExternalChanges(manager, {
@@ -78,6 +91,7 @@ export function startBackend(options: BackendOptions): Backend {
     emit,
     close: async () => {
       stopWatching?.();
+      stopKeyWatch?.();
       listeners.clear();
       await manager.close();
     },

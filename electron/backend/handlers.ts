@@ -1,11 +1,11 @@
 // Every channel of the contract, implemented on the engine, the keychain and the settings.
 import type { Handlers } from '../../shared/ipc/contract.js';
 import { modelRegistry, priceFor } from '../../shared/models.js';
-import { normalizeBaseUrl } from '../core/provider/base-url.js';
 import { AttachRefused, JobNotFound, type JobManager } from '../core/engine/index.js';
-import type { KeySourceWithStatus, KeyStore } from '../core/secrets/index.js';
+import { redactKeys, type KeySourceWithStatus, type KeyStore } from '../core/secrets/index.js';
 import { readSettings, updateSettings } from './app-settings.js';
 import { exportJob } from './export-job.js';
+import { clearKey, keyStatus, removeProvider, saveProvider, setKey } from './provider-keys.js';
 import { RefusedError } from './refused.js';
 import { spendSummary } from './spend.js';
 
@@ -79,15 +79,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return Promise.resolve({ models });
     },
     'providers:list': () => Promise.resolve(manager.settings.providers()),
-    'providers:save': (provider) => {
-      try {
-        normalizeBaseUrl(provider.kind, provider.baseUrl);
-      } catch (error) {
-        throw new RefusedError((error as Error).message);
-      }
-      return Promise.resolve(manager.settings.saveProvider(provider));
-    },
-    'providers:remove': ({ id }) => {
+    'providers:save': (provider) => saveProvider(deps, provider),
+    'providers:remove': async ({ id }) => {
       if (readSettings(manager).defaultProviderId === id) {
         throw new RefusedError('This is the default provider: choose another default first.');
       }
@@ -96,23 +89,18 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           'Jobs that are still running use this provider: wait for them or cancel them first.',
         );
       }
-      manager.settings.removeProvider(id);
-      return Promise.resolve({ ok: true as const });
+      await removeProvider(deps, id);
+      return { ok: true as const };
     },
     'settings:get': () => Promise.resolve(readSettings(manager)),
     'settings:update': (patch) => Promise.resolve(updateSettings(manager, patch)),
-    'keys:status': ({ providerId }) => deps.keys.status(providerId),
-    'keys:set': async ({ providerId, key }) => {
-      manager.settings.provider(providerId); // an unknown provider is refused before storing
-      await deps.keyStore.set(providerId, key);
-      manager.keyChanged(providerId);
-      return deps.keys.status(providerId);
+    'keys:status': ({ providerId }) => keyStatus(deps, providerId),
+    'keys:set': ({ providerId, key }) => setKey(deps, providerId, key),
+    'keys:clear': ({ providerId }) => clearKey(deps, providerId),
+    'keys:test': async ({ providerId }) => {
+      const { ok, message } = await manager.checkProvider(providerId);
+      return { ok, message: redactKeys(message) }; // the server's sentence may quote the key
     },
-    'keys:clear': async ({ providerId }) => {
-      await deps.keyStore.clear(providerId);
-      return deps.keys.status(providerId);
-    },
-    'keys:test': ({ providerId }) => manager.checkProvider(providerId),
     'app:info': () => Promise.resolve({ ...deps.info, driving: manager.isDriving }),
     'app:openExternal': async ({ url }) => {
       if (!deps.openExternal) throw new RefusedError('Links open in this browser directly.');

@@ -2,13 +2,13 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/app-data-dir.js';
-import { keySourceFor, osKeychain } from '../core/secrets/index.js';
+import { keychainService, keySourceFor } from '../core/secrets/index.js';
 import { launch } from './launch.js';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { 'data-dir': { type: 'string' } } });
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
-  const keyStore = osKeychain();
+  const keyStore = keychainService();
   return launch({
     mode: 'web',
     dataDir,

@@ -6,7 +6,7 @@ import { readSettings } from '../backend/app-settings.js';
 import { startBackend, type Backend } from '../backend/backend.js';
 import { RefusedError } from '../backend/refused.js';
 import { defaultDataDir } from '../core/app-data-dir.js';
-import { keySourceFor, osKeychain } from '../core/secrets/index.js';
+import { keychainService, keySourceFor } from '../core/secrets/index.js';
 import { demoKeys, isDemoLaunch } from '../launcher/demo-keys.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { appPathsIn } from './app-paths.js';
@@ -116,6 +116,12 @@ async function start(): Promise<void> {
   showWindow();
 }
 
+/** The person's keys: the OS keychain, with timeouts, one call at a time and keys kept in memory. */
+function keychainKeys(log: AppLog) {
+  const keyStore = keychainService(undefined, { log: (message) => log.warn(message) });
+  return { keyStore, keys: keySourceFor(process.env, keyStore) };
+}
+
 /** The backend for the app's data directory, or undefined (after telling the person) if it fails. */
 function openBackend(
   log: AppLog,
@@ -124,13 +130,12 @@ function openBackend(
   // `npm run demo` points MULL_DATA_DIR at a data directory set up for its emulator, and keeps
   // keys in memory so that trying Mull never touches the person's keychain.
   const demo = isDemoLaunch(process.env);
-  const keyStore = osKeychain();
   try {
     return startBackend({
       dataDir: defaultDataDir(),
       mode: demo ? 'demo' : 'electron',
       version: app.getVersion(),
-      ...(demo ? demoKeys(process.env) : { keyStore, keys: keySourceFor(process.env, keyStore) }),
+      ...(demo ? demoKeys(process.env) : keychainKeys(log)),
       openExternal: async (url) => {
         const safe = safeExternalUrl(url);
         if (safe === undefined) throw new RefusedError('Mull opens only https: links.');

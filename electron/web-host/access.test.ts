@@ -1,5 +1,6 @@
-// Who gets in: the token (cookie after the first open, or a Bearer header), a loopback Host, no
-// foreign Origin on a POST. And what every answer carries: the CSP and the other security headers.
+// Who gets in: the token (in an `Authorization: Bearer` header only: never a cookie), a loopback
+// Host, no other page's Origin or Sec-Fetch-Site on the API or the event stream. The pages and
+// scripts need only the Host. And what every answer carries: the CSP and the other security headers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../shared/security/csp.js';
 import { startHostHarness, type HostHarness } from './test-support/host-harness.js';
@@ -14,12 +15,32 @@ afterAll(async () => {
   await harness.cleanUp();
 });
 
+/** The status of the API (POST app:info) or the event stream (the head only: it stays open). */
+async function statusOf(
+  what: 'api' | 'events',
+  headers: Record<string, string>,
+  auth = true,
+): Promise<number> {
+  const { client } = harness;
+  if (what === 'api') {
+    const res = await client.request('/api/app:info', {
+      method: 'POST',
+      auth,
+      headers: { ...json, ...headers },
+      body: '{}',
+    });
+    return res.status;
+  }
+  const res = await client.request('/api/events', { auth, headers, headOnly: true });
+  return res.status;
+}
+
 describe('without the token', () => {
   it.each([
     ['the API', 'POST', '/api/app:info'],
     ['the event stream', 'GET', '/api/events'],
-    ['the page', 'GET', '/'],
-    ['any other path', 'GET', '/assets/index.js'],
+    ['an unknown API path', 'POST', '/api/jobs:explode'],
+    ['the API answering a preflight', 'OPTIONS', '/api/app:info'],
   ])('refuses %s with 403 and a plain sentence', async (_what, method, path) => {
     const res = await harness.client.request(path, {
       method,
@@ -32,62 +53,74 @@ describe('without the token', () => {
     expect(res.body).toMatch(/address it printed/);
   });
 
-  it('refuses a wrong token, in a header or a cookie', async () => {
-    const { client } = harness;
-    const wrong = `${client.token.slice(0, -1)}${client.token.endsWith('A') ? 'B' : 'A'}`;
-    const byHeader = await client.request('/', {
-      auth: false,
-      headers: { Authorization: `Bearer ${wrong}` },
-    });
-    const byCookie = await client.request('/', {
-      auth: false,
-      headers: { Cookie: `mull_session_${client.port}=${wrong}` },
-    });
-    expect([byHeader.status, byCookie.status]).toEqual([403, 403]);
+  it.each([
+    ['the page', '/'],
+    ['any other path', '/assets/index.js'],
+  ])('serves %s: the public build, with no data in it', async (_what, path) => {
+    const res = await harness.client.request(path, { auth: false });
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('npm run build'); // no renderer built in this harness
   });
 
-  it('does not trade a wrong token for a cookie', async () => {
-    const res = await harness.client.request('/?token=not-the-token', { auth: false });
-    expect(res.status).toBe(403);
-    expect(res.headers['set-cookie']).toBeUndefined();
+  it('refuses a wrong token', async () => {
+    const { client } = harness;
+    const wrong = `${client.token.slice(0, -1)}${client.token.endsWith('A') ? 'B' : 'A'}`;
+    for (const authorization of [`Bearer ${wrong}`, `Bearer ${client.token}x`, client.token]) {
+      expect(await statusOf('api', { Authorization: authorization }, false)).toBe(403);
+      expect(await statusOf('events', { Authorization: authorization }, false)).toBe(403);
+    }
+  });
+
+  it('never reads a cookie: the real token in one, under any name, is refused', async () => {
+    const { client } = harness;
+    for (const cookie of [
+      `mull_session_${client.port}=${client.token}`,
+      `mull_session=${client.token}`,
+      `token=${client.token}`,
+    ]) {
+      expect(await statusOf('api', { Cookie: cookie }, false)).toBe(403);
+      expect(await statusOf('events', { Cookie: cookie }, false)).toBe(403);
+    }
+  });
+
+  it('never sets a cookie, not even for the token in a query (the old first open)', async () => {
+    const { client } = harness;
+    const answers = [
+      await client.request(`/?token=${client.token}`, { auth: false }),
+      await client.request('/'),
+      await client.request('/api/app:info', { method: 'POST', headers: json, body: '{}' }),
+      await client.request('/api/events', { headOnly: true }),
+    ];
+    expect(answers.map((res) => res.status)).toEqual([200, 200, 200, 200]);
+    for (const res of answers) expect(res.headers['set-cookie']).toBeUndefined();
   });
 });
 
-describe('the first open', () => {
-  it('sets an HttpOnly, SameSite=Strict cookie and redirects to / (the token leaves the address)', async () => {
-    const { client } = harness;
-    const res = await client.request(`/?token=${client.token}`, { auth: false });
-    expect(res.status).toBe(303);
-    expect(res.headers.location).toBe('/');
-    expect(res.headers['set-cookie']).toEqual([
-      `mull_session_${client.port}=${client.token}; HttpOnly; SameSite=Strict; Path=/`,
-    ]);
+describe('the printed address', () => {
+  it('carries the token in its fragment, which no browser sends to a server', () => {
+    const { host } = harness;
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/#token=${host.token}`);
+    expect(new URL(host.url).search).toBe('');
+    expect(new URL(host.url).hash).toBe(`#token=${host.token}`);
   });
 
-  it('the cookie alone then opens the page, the API and the event stream', async () => {
-    const { client } = harness;
-    const first = await client.request(`/?token=${client.token}`, { auth: false });
-    const cookie = (first.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
-    const page = await client.request('/', { auth: false, headers: { Cookie: cookie } });
-    expect(page.status).toBe(200);
-    expect(page.body).toContain('npm run build'); // no renderer built in this harness
-    const api = await client.request('/api/app:info', {
-      method: 'POST',
-      auth: false,
-      headers: { ...json, Cookie: `other=1; ${cookie}` },
-      body: '{}',
-    });
-    expect(JSON.parse(api.body)).toMatchObject({ ok: true, value: { mode: 'web' } });
+  it('the Bearer header alone opens the API and the event stream', async () => {
+    expect(await statusOf('api', {})).toBe(200);
+    expect(await statusOf('events', {})).toBe(200);
+    const envelope = await harness.client.call('app:info', {});
+    expect(envelope).toMatchObject({ ok: true, value: { mode: 'web' } });
   });
 });
 
 describe('DNS rebinding and cross-site requests', () => {
   it.each(['evil.example', 'evil.example:80', '127.0.0.2'])(
-    'refuses Host %s even with the token',
+    'refuses Host %s even with the token, on the page, the API and the events',
     async (host) => {
-      const res = await harness.client.request('/', { headers: { Host: host } });
-      expect(res.status).toBe(403);
-      expect(res.body).toMatch(/127\.0\.0\.1 or localhost/);
+      const page = await harness.client.request('/', { headers: { Host: host } });
+      expect(page.status).toBe(403);
+      expect(page.body).toMatch(/127\.0\.0\.1 or localhost/);
+      expect(await statusOf('api', { Host: host })).toBe(403);
+      expect(await statusOf('events', { Host: host })).toBe(403);
     },
   );
 
@@ -99,10 +132,12 @@ describe('DNS rebinding and cross-site requests', () => {
     const localhost = await client.request('/', { headers: { Host: `localhost:${client.port}` } });
     expect(otherPort.status).toBe(403);
     expect(localhost.status).toBe(200);
+    expect(await statusOf('api', { Host: `localhost:${client.port + 1}` })).toBe(403);
+    expect(await statusOf('api', { Host: `localhost:${client.port}` })).toBe(200);
   });
 
-  it.each(['https://evil.example', 'null', 'http://127.0.0.1:1'])(
-    'refuses a POST from Origin %s even with the token',
+  it.each(['https://evil.example', 'null', 'http://127.0.0.1:1', 'http://localhost:1'])(
+    'refuses a POST and the event stream from Origin %s even with the token',
     async (origin) => {
       const res = await harness.client.request('/api/app:info', {
         method: 'POST',
@@ -111,19 +146,48 @@ describe('DNS rebinding and cross-site requests', () => {
       });
       expect(res.status).toBe(403);
       expect(res.body).toMatch(/other sites/);
+      expect(await statusOf('events', { Origin: origin })).toBe(403);
     },
   );
 
-  it('accepts a POST from its own origin, by either loopback name', async () => {
+  it('refuses another port of 127.0.0.1 before asking for the token', async () => {
+    const res = await harness.client.request('/api/events', {
+      auth: false,
+      headers: { Origin: 'http://127.0.0.1:1' },
+    });
+    expect(res.status).toBe(403);
+    expect(res.body).toMatch(/other sites/);
+  });
+
+  it.each(['same-site', 'cross-site', 'SAME-SITE'])(
+    'refuses Sec-Fetch-Site: %s (a page of another origin) on the API and the events',
+    async (site) => {
+      expect(await statusOf('api', { 'Sec-Fetch-Site': site })).toBe(403);
+      expect(await statusOf('events', { 'Sec-Fetch-Site': site })).toBe(403);
+    },
+  );
+
+  it('accepts its own origin, by either loopback name, and same-origin fetches', async () => {
     const { client } = harness;
     for (const origin of [client.origin, `http://localhost:${client.port}`]) {
-      const res = await client.request('/api/app:info', {
-        method: 'POST',
-        headers: { ...json, Origin: origin },
-        body: '{}',
-      });
-      expect(res.status).toBe(200);
+      expect(await statusOf('api', { Origin: origin })).toBe(200);
+      expect(await statusOf('events', { Origin: origin })).toBe(200);
     }
+    const sameOrigin = { 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Mode': 'cors' };
+    expect(await statusOf('api', { ...sameOrigin, Origin: client.origin })).toBe(200);
+    expect(await statusOf('events', sameOrigin)).toBe(200);
+  });
+
+  it('accepts a tool with the token and no Origin or Sec-Fetch-Site (curl, scripts)', async () => {
+    expect(await statusOf('api', {})).toBe(200);
+    expect(await statusOf('events', {})).toBe(200);
+  });
+
+  it('serves the page to a navigation from elsewhere (it holds no data), never the API', async () => {
+    const navigation = { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate' };
+    const page = await harness.client.request('/', { auth: false, headers: navigation });
+    expect(page.status).toBe(200);
+    expect(await statusOf('api', navigation)).toBe(403);
   });
 });
 

@@ -2,7 +2,7 @@
 // compared in constant time.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** 32 random bytes, base64url: safe in a URL, a cookie and an Authorization header as it is. */
+/** 32 random bytes, base64url: safe in a URL fragment and an Authorization header as it is. */
 export function newHostToken(): string {
   return randomBytes(32).toString('base64url');
 }

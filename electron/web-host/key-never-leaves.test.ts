@@ -61,9 +61,13 @@ function reaches(job: Job, status: JobStatus): Promise<void> {
 }
 
 beforeAll(async () => {
-  harness = await startHostHarness({ env: { OPENAI_API_KEY: envKey }, keys: {} });
+  harness = await startHostHarness({
+    env: (baseUrl) => ({ OPENAI_API_KEY: envKey, OPENAI_BASE_URL: baseUrl }),
+    keys: {},
+  });
   stream = await harness.client.openEvents();
-  // The built-in OpenAI provider, pointed at the emulator: OPENAI_API_KEY is sent there.
+  // The built-in OpenAI provider, pointed at the emulator that OPENAI_BASE_URL names:
+  // OPENAI_API_KEY is sent there.
   await ok('providers:save', {
     id: 'openai',
     kind: 'compatible',

@@ -30,7 +30,7 @@ it.each(['SIGTERM', 'SIGINT'] as const)(
       expect(server.stdout).toEqual([
         `Mull is at ${server.url} (data: ${dataDir}; Ctrl+C stops it)`,
       ]);
-      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{43}$/);
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{43}$/);
       const client = new HostClient(server.origin, server.token);
       expect(await client.call('app:info', {})).toMatchObject({
         ok: true,

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/app-data-dir.js';
-import { keySourceFor, osKeychain } from '../core/secrets/index.js';
+import { keychainService, keySourceFor } from '../core/secrets/index.js';
 import { appVersion } from './app-version.js';
 import { announce, serveWeb } from './serve-web.js';
 import { stderrLog } from './stderr-log.js';
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     throw new Error(`--port must be a port number, got '${values.port ?? ''}'`);
   }
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
-  const keyStore = osKeychain();
+  const keyStore = keychainService();
   const served = await serveWeb({
     dataDir,
     mode: 'web',

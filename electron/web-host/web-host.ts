@@ -6,10 +6,9 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from '../backend/dispatch.js';
 import { answerApiRequest, channelOfPath, type Dispatcher } from './api-route.js';
 import { EventStreams, type EventSourceLike } from './event-stream.js';
-import { isHostToken, newHostToken } from './host-token.js';
+import { newHostToken } from './host-token.js';
 import { sendText, setSecurityHeaders } from './http-replies.js';
-import { hostRefusal, refusal, type GuardSettings } from './request-guard.js';
-import { sessionCookie, sessionCookieName } from './session-cookie.js';
+import { apiRefusal, hostRefusal, type GuardSettings } from './request-guard.js';
 import { staticFiles } from './static-files.js';
 
 /** Where `vite build` puts the renderer. */
@@ -37,7 +36,10 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
-  /** The address to open first: `${origin}/?token=...`. It sets the session cookie. */
+  /**
+   * The address to open: `${origin}/#token=...`. The fragment never reaches a server; the page
+   * moves the token to its sessionStorage and drops it from the address (request-guard.ts says why).
+   */
   url: string;
   origin: string;
   port: number;
@@ -51,18 +53,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const bodyLimit = options.bodyLimitBytes ?? defaultBodyLimitBytes;
   const events = new EventStreams(options.backend, options.heartbeatMs);
   // Known once listening; every check below runs after that.
-  const guard: GuardSettings = { port: 0, token, cookieName: '' };
+  const guard: GuardSettings = { port: 0, token };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
-    const { pathname, searchParams } = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (req.method === 'GET' && pathname === '/' && searchParams.has('token')) {
-      openFirstTime(req, res, searchParams.get('token') ?? '');
-      return;
-    }
-    const refused = refusal(req, guard);
+    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const isApi = pathname === '/api' || pathname.startsWith('/api/');
+    // The pages and scripts need only a loopback Host; the API and the events need the token too.
+    const refused = isApi ? apiRefusal(req, guard) : hostRefusal(req, guard.port);
     if (refused !== undefined) {
-      // The path only: a query could hold a token.
+      // The path only: a query is never logged.
       options.log(`web host: refused ${req.method ?? '?'} ${pathname}: ${refused}`);
       sendText(res, 403, refused);
       return;
@@ -70,7 +70,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (pathname === '/api/events') {
       if (req.method === 'GET') events.attach(req, res);
       else methodNotAllowed(res, 'GET');
-    } else if (pathname.startsWith('/api/')) {
+    } else if (isApi) {
       const channel = channelOfPath(pathname);
       if (channel === undefined) sendText(res, 404, 'There is no such API path.');
       else if (req.method !== 'POST') methodNotAllowed(res, 'POST');
@@ -80,21 +80,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } else {
       methodNotAllowed(res, 'GET, HEAD');
     }
-  }
-
-  /** `GET /?token=T`: trade the token in the address for a cookie, then drop it from the address. */
-  function openFirstTime(req: IncomingMessage, res: ServerResponse, presented: string): void {
-    const badHost = hostRefusal(req, guard.port);
-    if (badHost !== undefined || !isHostToken(presented, token)) {
-      sendText(res, 403, badHost ?? 'This token is not the one Mull printed for this run.');
-      return;
-    }
-    res.writeHead(303, {
-      'Set-Cookie': sessionCookie(guard.port, token),
-      Location: '/',
-      'Cache-Control': 'no-store',
-    });
-    res.end();
   }
 
   const server = createServer((req, res) => {
@@ -116,10 +101,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   const { port } = server.address() as AddressInfo;
   guard.port = port;
-  guard.cookieName = sessionCookieName(port);
   const origin = `http://127.0.0.1:${port}`;
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/#token=${token}`,
     origin,
     port,
     token,

@@ -13,7 +13,11 @@ const ById = z.object({ id: JobId }).strict();
 const Ok = z.object({ ok: z.literal(true) });
 
 export const KeyStatus = z.discriminatedUnion('set', [
-  z.object({ set: z.literal(false) }),
+  z.object({
+    set: z.literal(false),
+    /** Why there is none, when Mull removed it ("... because its address changed ..."). */
+    note: z.string().max(500).optional(),
+  }),
   z.object({
     set: z.literal(true),
     /** The key's last four characters, for "set, ending in abcd"; never more of it. */

@@ -10,6 +10,10 @@ export async function driveAll(manager: JobManager, keys: KeySource): Promise<vo
   manager.resumeAll();
   const waiting = manager.unfinished().filter((job) => job.status === 'needs_key');
   for (const providerId of new Set(waiting.map((job) => job.providerId))) {
-    if ((await keys.get(providerId)) !== undefined) manager.keyChanged(providerId);
+    const provider = manager.settings.providers().find((p) => p.id === providerId);
+    if (provider === undefined) continue;
+    // A keychain that cannot be read now: those jobs keep waiting (their error says why).
+    const key = await keys.get(provider).catch(() => undefined);
+    if (key !== undefined) manager.keyChanged(providerId);
   }
 }

@@ -29,7 +29,9 @@ describe('mull run --watch', { timeout: 60_000 }, () => {
     const submitted = await h.mull(['submit', 'For the watcher']);
     expect(submitted.code).toBe(0);
     const id = printedId(submitted);
-    expect(submitted.stderr).toMatch(/another Mull process drives .*; it will send job/);
+    expect(submitted.stderr).toMatch(
+      /another Mull process drives .*; job \S+ is stored for it to send/,
+    );
 
     // Another process drives: wait follows the row on disk.
     const wait = await h.mull(['wait', id]);

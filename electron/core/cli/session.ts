@@ -8,9 +8,13 @@ import {
   JobManager,
   type KeySource,
 } from '../engine/index.js';
-import { keySourceFor, osKeychain } from '../secrets/index.js';
+import {
+  keychainService,
+  keySourceFor,
+  providerIdOfAccount,
+  type KeychainService,
+} from '../secrets/index.js';
 import type { CliIo } from './cli-io.js';
-import { pairedKeySource } from './paired-key-source.js';
 
 export interface GlobalValues {
   'data-dir'?: string | undefined;
@@ -21,6 +25,7 @@ export class CliSession {
   readonly dataDir: string;
   readonly json: boolean;
   private keySource: KeySource | undefined;
+  private keychain: KeychainService | undefined;
 
   constructor(
     readonly io: CliIo,
@@ -34,8 +39,14 @@ export class CliSession {
 
   /** OPENAI_API_KEY for OpenAI, else the OS keychain (read only when a key is needed). */
   private get storedKeys(): KeySource {
-    this.keySource ??= keySourceFor(this.io.env, osKeychain());
+    this.keySource ??= keySourceFor(this.io.env, this.osKeys);
     return this.keySource;
+  }
+
+  /** The OS keychain with timeouts, one call at a time and keys in memory (asked only when needed). */
+  private get osKeys(): KeychainService {
+    this.keychain ??= keychainService();
+    return this.keychain;
   }
 
   /** Data for scripts: stdout. */
@@ -73,29 +84,28 @@ export class CliSession {
     }
   }
 
-  /** The keys a manager's jobs are sent with (see pairedKeySource). */
-  keysFor(manager: JobManager): KeySource {
-    return this.pairedKeys(() => manager);
+  /**
+   * The keys a manager's jobs are sent with: the same for every manager. OPENAI_API_KEY also
+   * serves the server OPENAI_BASE_URL names (the SDK's pairing; see secrets/key-source.ts).
+   */
+  keysFor(_manager: JobManager): KeySource {
+    return this.storedKeys;
   }
 
   private open(drive: boolean): JobManager {
     const opened: { manager?: JobManager } = {};
     opened.manager = JobManager.open({
       dataDir: this.dataDir,
-      keys: this.pairedKeys(() => opened.manager),
+      keys: this.storedKeys,
       drive,
       engine: engineOptionsFrom(this.io.env),
     });
+    // `mull run --watch`: jobs paused because the keychain failed go on once it answers again.
+    if (drive)
+      this.osKeys.onAvailableAgain((account) =>
+        opened.manager?.keyChanged(providerIdOfAccount(account)),
+      );
     return opened.manager;
-  }
-
-  /** The pairing reads the providers, which live in the manager's database: looked up lazily. */
-  private pairedKeys(manager: () => JobManager | undefined): KeySource {
-    return pairedKeySource(this.io.env, this.storedKeys, (id) =>
-      manager()
-        ?.settings.providers()
-        .find((p) => p.id === id),
-    );
   }
 }
 

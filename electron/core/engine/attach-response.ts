@@ -155,12 +155,16 @@ async function fetchResponse(
         );
       case 'permanent':
         throw new AttachRefused(`${failure.message} Nothing was attached.`);
-      case 'needs_key':
+      case 'needs_key': {
+        const missing = missingKeyIn(error);
         throw new AttachRefused(
-          isMissingKey(error)
-            ? `No API key is set for ${providerLabel}, so nothing was attached: enter one in Settings (or set OPENAI_API_KEY), then try again.`
-            : `${providerLabel} refused the API key (HTTP 401), so nothing was attached: enter a valid key in Settings (or set OPENAI_API_KEY), then try again.`,
+          missing?.unavailable !== undefined
+            ? `The API key of ${providerLabel} could not be read, so nothing was attached: ${missing.unavailable}`
+            : missing
+              ? `No API key is set for ${providerLabel}, so nothing was attached: enter one in Settings (or set OPENAI_API_KEY), then try again.`
+              : `${providerLabel} refused the API key (HTTP 401), so nothing was attached: enter a valid key in Settings (or set OPENAI_API_KEY), then try again.`,
         );
+      }
       default: {
         if (hasHttpStatus(error)) {
           throw new AttachRefused(
@@ -186,11 +190,11 @@ function hasHttpStatus(error: unknown): boolean {
   );
 }
 
-function isMissingKey(error: unknown): boolean {
+function missingKeyIn(error: unknown): MissingKeyError | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
-    if (current instanceof MissingKeyError) return true;
+    if (current instanceof MissingKeyError) return current;
     current = current.cause;
   }
-  return false;
+  return undefined;
 }

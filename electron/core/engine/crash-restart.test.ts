@@ -90,7 +90,12 @@ async function addJobs(reader: JobManager, first: number, count: number): Promis
 
 function spawnDriver(): ChildProcess {
   return spawn(process.execPath, [cli, 'run', '--data-dir', dataDir], {
-    env: { ...process.env, OPENAI_API_KEY: key, MULL_DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      OPENAI_API_KEY: key,
+      OPENAI_BASE_URL: emulator.baseURL,
+      MULL_DATA_DIR: dataDir,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
 }
@@ -130,7 +135,8 @@ it(
       drive: false,
       keys: { get: () => Promise.resolve(key) },
     });
-    // The provider id 'openai' takes OPENAI_API_KEY; its base URL points at the emulator.
+    // The provider id 'openai' points at the emulator, which OPENAI_BASE_URL names: it takes
+    // OPENAI_API_KEY.
     reader.settings.saveProvider({
       id: 'openai',
       kind: 'compatible',

@@ -67,7 +67,8 @@ beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'mull-faults-'));
   reader = JobManager.open({ dataDir, drive: false, keys: { get: () => Promise.resolve(key) } });
   readerOpen = true;
-  // The provider id 'openai' takes OPENAI_API_KEY; its base URL points at the emulator.
+  // The provider id 'openai' points at the emulator, which OPENAI_BASE_URL names: it takes
+  // OPENAI_API_KEY.
   reader.settings.saveProvider({
     id: 'openai',
     kind: 'compatible',
@@ -96,6 +97,7 @@ function startDriver(): Driver {
     env: {
       ...process.env,
       OPENAI_API_KEY: key,
+      OPENAI_BASE_URL: emulator.baseURL,
       MULL_DATA_DIR: dataDir,
       MULL_ENGINE_OPTIONS: JSON.stringify(childEngine),
     },

@@ -13,6 +13,7 @@ import {
 import type { JobPage, JobQuery, JobSearchHit } from '../../../shared/job-query.js';
 import { classifyFailure } from '../provider/failure.js';
 import { ResponsesClient } from '../provider/responses-client.js';
+import { rememberingKeys } from '../secrets/redact-keys.js';
 import { JobStore, openDatabase, type Database } from '../store/index.js';
 import { DriverLock } from './driver-lock.js';
 import { engineOptions, type EngineOptions, type EngineOptionsInput } from './engine-options.js';
@@ -25,7 +26,8 @@ import { EngineSettings, UnknownProviderError } from './settings.js';
 
 /** Where API keys come from (the OS keychain, or OPENAI_API_KEY for headless use). */
 export interface KeySource {
-  get(providerId: string): Promise<string | undefined>;
+  /** The key that may go to this provider at this base URL's origin (secrets/key-source.ts). */
+  get(provider: { id: string; baseUrl: string }): Promise<string | undefined>;
 }
 
 export interface ManagerOptions {
@@ -44,6 +46,17 @@ export class JobNotFound extends Error {
 }
 
 export class JobActionRefused extends Error {}
+
+/** How many stored jobs one `mull submit` sends at the same time for others (see sendPendingDetached). */
+const detachedCreatesAtOnce = 8;
+
+/** Stored and never sent: pending, or marked submitting by a process that died before sending. */
+function isUnsent(job: Job): boolean {
+  return (
+    job.status === 'pending' ||
+    (job.status === 'submitting' && job.submittedAt === null && job.responseId === null)
+  );
+}
 
 /** The manager's store, for the engine's own tests and benchmarks only (not in index.ts). */
 const stores = new WeakMap<JobManager, JobStore>();
@@ -73,7 +86,7 @@ export class JobManager {
 
   private constructor(options: ManagerOptions, lock: DriverLock | undefined) {
     this.lock = lock;
-    this.keys = options.keys;
+    this.keys = rememberingKeys(options.keys); // remembered to be masked in stored server text
     this.now = options.now ?? Date.now;
     this.options = engineOptions(options.engine);
     this.db = openDatabase(options.dataDir);
@@ -133,6 +146,37 @@ export class JobManager {
     const active = this.startDriver(job, 'detached');
     if (active) await active.done;
     return this.mustGet(job.id);
+  }
+
+  /**
+   * Sends, detached, every job still waiting to be sent (stored by a `mull submit` that counted on
+   * a driver which then exited), and resolves once the server has each of them. Repeats while new
+   * ones arrive, so a burst of submits is sent by whichever of them holds the driver lock.
+   */
+  async sendPendingDetached(): Promise<Job[]> {
+    if (!this.isDriving) throw new JobActionRefused('Sending stored jobs needs the driver lock.');
+    const sent: Job[] = [];
+    for (;;) {
+      const waiting = this.store
+        .unfinished()
+        .filter((job) => isUnsent(job) && !this.drivers.has(job.id));
+      if (waiting.length === 0) return sent;
+      // A few creates at a time: a burst of hundreds at once can overflow a server's listen queue
+      // and reset connections after the requests left, which would leave those jobs "unknown".
+      let next = 0;
+      const lane = async () => {
+        while (next < waiting.length) {
+          const job = waiting[next++];
+          if (job) await this.startDriver(job, 'detached')?.done;
+        }
+      };
+      await Promise.all(
+        Array.from({ length: Math.min(detachedCreatesAtOnce, waiting.length) }, lane),
+      );
+      for (const job of waiting) sent.push(this.mustGet(job.id));
+      // A job that could not be sent now (offline) stays pending for the next driver: stop here.
+      if (sent.some((job) => job.status === 'pending')) return sent;
+    }
   }
 
   /**
@@ -303,7 +347,7 @@ export class JobManager {
   /** Tries the provider with its key (lists its models): "test connection" in Settings. */
   async checkProvider(providerId: string): Promise<{ ok: boolean; message: string }> {
     const provider = this.settings.provider(providerId);
-    const client = new ResponsesClient(provider, () => this.keys.get(provider.id));
+    const client = new ResponsesClient(provider, () => this.keys.get(provider));
     try {
       const models = await client.listModelIds();
       return {
@@ -407,7 +451,7 @@ export class JobManager {
     const cacheKey = `${provider.id} ${provider.baseUrl} ${provider.authStyle}`;
     let client = this.clients.get(cacheKey);
     if (!client) {
-      client = new ResponsesClient(provider, () => this.keys.get(provider.id));
+      client = new ResponsesClient(provider, () => this.keys.get(provider));
       this.clients.set(cacheKey, client);
     }
     return client;

@@ -4,6 +4,7 @@
 //   jobs together, while status changes and terminal states are written at once.
 import type { Job, JobEventKind, JobId } from '../../../shared/job.js';
 import { isTerminal } from '../../../shared/job.js';
+import { redactKeys } from '../secrets/redact-keys.js';
 import type { JobPatch, JobStore } from '../store/index.js';
 
 export interface JobChange {
@@ -41,14 +42,15 @@ export class JobWriter {
   }
 
   /** Writes now (with a timeline entry, in the same transaction), then tells. */
-  write(id: JobId, patch: JobPatch, entry?: TimelineEntry): Job {
+  write(id: JobId, unredacted: JobPatch, entry?: TimelineEntry): Job {
+    const patch = withoutKeys(unredacted);
     const staged = this.staged.get(id);
     this.staged.delete(id);
     const before = this.store.statusOf(id);
     const job = this.store.transaction(() => {
       // A staged text patch is older than this one: apply it first so nothing is lost.
       const updated = this.store.update(id, staged ? { ...staged(), ...patch } : patch);
-      if (entry) this.store.appendEvent(id, entry.kind, entry.detail ?? null);
+      if (entry) this.store.appendEvent(id, entry.kind, redactKeys(entry.detail ?? null));
       return updated;
     });
     this.transactions++;
@@ -60,16 +62,16 @@ export class JobWriter {
   insert(job: Job, entry: TimelineEntry): Job;
   insert(jobs: Job[], entry: TimelineEntry): Job[];
   insert(jobs: Job | Job[], entry: TimelineEntry): Job | Job[] {
-    const list = Array.isArray(jobs) ? jobs : [jobs];
+    const list = (Array.isArray(jobs) ? jobs : [jobs]).map(withoutKeys);
     this.store.transaction(() => {
       for (const job of list) {
         this.store.insert(job);
-        this.store.appendEvent(job.id, entry.kind, entry.detail ?? null, job.createdAt);
+        this.store.appendEvent(job.id, entry.kind, redactKeys(entry.detail ?? null), job.createdAt);
       }
     });
     this.transactions++;
     this.tell(list.map((job) => ({ job, becameTerminal: isTerminal(job.status) })));
-    return jobs;
+    return Array.isArray(jobs) ? list : (list[0] as Job);
   }
 
   /** Writes now and syncs the commit to disk (see JobStore.durably). */
@@ -79,7 +81,7 @@ export class JobWriter {
 
   /** Appends a timeline entry alone. */
   note(id: JobId, entry: TimelineEntry): void {
-    this.store.appendEvent(id, entry.kind, entry.detail ?? null);
+    this.store.appendEvent(id, entry.kind, redactKeys(entry.detail ?? null));
   }
 
   /** Remembers how to build a job's latest text patch; written at the next flush. */
@@ -159,4 +161,10 @@ export class JobWriter {
       }
     }
   }
+}
+
+/** Server text can quote a key: error messages are stored redacted (secrets/redact-keys.ts). */
+function withoutKeys<T extends JobPatch>(patch: T): T {
+  const error = patch.error;
+  return error ? { ...patch, error: { ...error, message: redactKeys(error.message) } } : patch;
 }

@@ -8,6 +8,8 @@ import type { JobStore } from '../store/index.js';
 
 const providersKey = 'providers';
 const priceOverridesKey = 'priceOverrides';
+const keyNotesKey = 'keyNotes';
+const KeyNotes = z.record(z.string(), z.string());
 
 export class UnknownProviderError extends Error {
   constructor(readonly providerId: string) {
@@ -49,6 +51,30 @@ export class EngineSettings {
       providersKey,
       this.providers().filter((p) => p.id !== id),
     );
+    this.setKeyNote(id, undefined);
+  }
+
+  /**
+   * Why a provider has no key when Mull removed it (its address changed), for the key status;
+   * undefined when there is nothing to say. Never a key: a sentence Mull wrote.
+   */
+  keyNote(providerId: string): string | undefined {
+    return this.keyNotes()[providerId];
+  }
+
+  /** Sets (or with undefined, drops) the sentence keyNote gives for this provider. */
+  setKeyNote(providerId: string, note: string | undefined): void {
+    const { [providerId]: current, ...others } = this.keyNotes();
+    if (note === current) return;
+    this.store.setSetting(
+      keyNotesKey,
+      note === undefined ? others : { ...others, [providerId]: note },
+    );
+  }
+
+  private keyNotes(): Record<string, string> {
+    const parsed = KeyNotes.safeParse(this.store.getSetting(keyNotesKey) ?? {});
+    return parsed.success ? parsed.data : {};
   }
 
   priceOverrides(): PriceOverrides {

@@ -40,13 +40,13 @@ function causeCode(error: unknown): string | undefined {
   return undefined;
 }
 
-function isMissingKey(error: unknown): boolean {
+function missingKeyIn(error: unknown): MissingKeyError | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
-    if (current instanceof MissingKeyError) return true;
+    if (current instanceof MissingKeyError) return current;
     current = current.cause;
   }
-  return false;
+  return undefined;
 }
 
 /** Milliseconds the server asked us to wait, from `retry-after-ms` or `retry-after`. */
@@ -79,8 +79,15 @@ function asProviderError(error: unknown): APIError | undefined {
 
 /** Classifies an error thrown while talking to the provider during `phase`. */
 export function classifyFailure(thrown: unknown, phase: Phase): Failure {
-  if (isMissingKey(thrown)) {
-    return { kind: 'needs_key', reason: 'No API key is set for this provider.' };
+  const missing = missingKeyIn(thrown);
+  if (missing) {
+    return {
+      kind: 'needs_key',
+      reason:
+        missing.unavailable === undefined
+          ? 'No API key is set for this provider.'
+          : `${missing.unavailable} Paused jobs go on by themselves once the key can be read again.`,
+    };
   }
   const error = asProviderError(thrown);
   if (error?.status !== undefined) {
@@ -150,6 +157,13 @@ export function classifyFailure(thrown: unknown, phase: Phase): Failure {
   return { kind: 'transient', reason: describe(thrown) };
 }
 
+/** The error's message with its innermost cause ("Connection error.: other side closed"). */
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (!(error instanceof Error)) return String(error);
+  let inner: Error = error;
+  for (let depth = 0; depth < 5 && inner.cause instanceof Error; depth++) inner = inner.cause;
+  if (inner === error) return error.message;
+  const code = (inner as { code?: unknown }).code;
+  const detail = `${inner.message}${typeof code === 'string' ? ` (${code})` : ''}`;
+  return `${error.message.replace(/\.$/, '')}: ${detail}`;
 }

@@ -44,10 +44,16 @@ export interface Polled {
   requestId: string | null;
 }
 
-/** Thrown by the key lookup when no key is stored: the job needs one from the person. */
+/**
+ * Thrown when a request cannot have a key: none is stored (the job needs one from the person), or
+ * the lookup failed (the OS keychain did not answer). Either way nothing was sent.
+ */
 export class MissingKeyError extends Error {
-  constructor() {
-    super('No API key is set for this provider.');
+  override readonly name = 'MissingKeyError';
+
+  /** `unavailable`: why the key could not be read (the lookup's own sentence); absent: none is set. */
+  constructor(readonly unavailable?: string) {
+    super(unavailable ?? 'No API key is set for this provider.');
   }
 }
 
@@ -58,6 +64,16 @@ const longLivedAgent = new Agent({
   bodyTimeout: 0,
   headersTimeout: 10 * 60_000,
   keepAliveTimeout: 30_000,
+});
+
+// A create goes out on a connection of its own, never on an idle kept-alive one: a server may
+// close an idle connection just as a request is written to it (more likely on a busy machine,
+// whose timers run late), and a create that fails after its bytes left cannot be sent again (it
+// would leave the job "unknown"). One request per connection rules that race out for creates.
+const createAgent = new Agent({
+  bodyTimeout: 0,
+  headersTimeout: 10 * 60_000,
+  maxRequestsPerClient: 1,
 });
 
 function fetchFor(authStyle: AuthStyle): typeof fetch {
@@ -75,7 +91,7 @@ function fetchFor(authStyle: AuthStyle): typeof fetch {
     return undiciFetch(input as Parameters<typeof undiciFetch>[0], {
       ...(init as Parameters<typeof undiciFetch>[1]),
       headers,
-      dispatcher: longLivedAgent,
+      dispatcher: clientRequestIdHeader.toLowerCase() in headers ? createAgent : longLivedAgent,
     });
   };
   return send;
@@ -94,7 +110,13 @@ export class ResponsesClient {
     this.sdk = new OpenAI({
       baseURL: endpoint.baseUrl,
       apiKey: async () => {
-        const value = await key();
+        let value: string | undefined;
+        try {
+          value = await key();
+        } catch (error) {
+          // The key store failed (e.g. the keychain timed out): no key, and the job says why.
+          throw new MissingKeyError(error instanceof Error ? error.message : String(error));
+        }
         if (!value) throw new MissingKeyError();
         return value;
       },

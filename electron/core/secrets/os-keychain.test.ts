@@ -50,7 +50,7 @@ describe('osKeychain with gnome-keyring on a session bus', () => {
 });
 
 describe('osKeychain with no keychain reachable (no D-Bus session bus)', () => {
-  it('rejects with KeychainUnavailableError; the key source reads "no key" or the environment', async () => {
+  it('rejects with KeychainUnavailableError; the key source passes it on, or reads the environment', async () => {
     const result = await withoutKeychain('no-keychain', uniqueService());
 
     for (const step of ['set', 'get', 'status', 'clear'] as const) {
@@ -69,7 +69,14 @@ describe('osKeychain with no keychain reachable (no D-Bus session bus)', () => {
     expect(setMessage).toContain('Secret Service');
     expect(setMessage).toContain('OPENAI_API_KEY');
 
-    expect(result.sourceGet).toEqual(resolved(null));
+    // The key source passes the failure on (the job then waits as "needs key" with this reason);
+    // its status reads "not set".
+    expect(result.sourceGet).toMatchObject({
+      ok: false,
+      name: 'KeychainUnavailableError',
+      isKeychainUnavailable: true,
+    });
+    expectNoKeyIn(result.sourceGet);
     expect(result.sourceStatus).toEqual(resolved({ set: false }));
     // Surrounding whitespace in the variable is ignored.
     expect(result.environmentGet).toEqual(resolved(probeKeys.environment));

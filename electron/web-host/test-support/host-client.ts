@@ -16,6 +16,8 @@ export interface RequestOptions {
   body?: string | Buffer;
   /** Send `Authorization: Bearer <token>` (default true). */
   auth?: boolean;
+  /** Resolve on the response's head with an empty body, then drop it (an event stream never ends). */
+  headOnly?: boolean;
 }
 
 export interface ReceivedEvent {
@@ -43,6 +45,11 @@ export class HostClient {
         { method: options.method ?? 'GET', headers: this.headersFor(options) },
         (res) => {
           this.received.push(JSON.stringify(res.headers));
+          if (options.headOnly) {
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: '' });
+            res.destroy();
+            return;
+          }
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('error', reject);

@@ -25,8 +25,11 @@ export const testProviderId = 'emulator';
 export const testKey = 'sk-test-web-host-key-0001';
 
 export interface HarnessOptions {
-  /** The environment the key source reads (OPENAI_API_KEY); empty by default. */
-  env?: NodeJS.ProcessEnv;
+  /**
+   * The environment the key source reads (OPENAI_API_KEY, OPENAI_BASE_URL); empty by default. A
+   * function gets the emulator's base URL (to pair OPENAI_API_KEY with it).
+   */
+  env?: NodeJS.ProcessEnv | ((emulatorBaseUrl: string) => NodeJS.ProcessEnv);
   /** Keys in the (in-memory) key store at start; default: the test key for the emulator. */
   keys?: Record<string, string>;
   emulator?: StartOptions;
@@ -62,7 +65,10 @@ export async function startHostHarness(options: HarnessOptions = {}): Promise<Ho
     mode: 'web',
     version: 'test',
     keyStore,
-    keys: keySourceFor(options.env ?? {}, keyStore),
+    keys: keySourceFor(
+      typeof options.env === 'function' ? options.env(emulator.baseURL) : (options.env ?? {}),
+      keyStore,
+    ),
     engine: fastEngine,
     log,
   });

@@ -13,7 +13,7 @@ export interface Exit {
 }
 
 export interface SpawnedServer {
-  /** The first-open address it printed (with the token). */
+  /** The address it printed (the token in its fragment). */
   url: string;
   origin: string;
   token: string;
@@ -50,7 +50,7 @@ export async function spawnServer(
     }, timeoutMs);
     createInterface({ input: child.stdout }).on('line', (line) => {
       stdout.push(line);
-      const found = /http:\/\/\S+\?token=\S+/.exec(line)?.[0];
+      const found = /http:\/\/\S+#token=\S+/.exec(line)?.[0];
       if (found === undefined) return;
       clearTimeout(timer);
       resolve(found);
@@ -64,7 +64,7 @@ export async function spawnServer(
   return {
     url,
     origin: parsed.origin,
-    token: parsed.searchParams.get('token') ?? '',
+    token: new URLSearchParams(parsed.hash.slice(1)).get('token') ?? '',
     pid: child.pid ?? -1,
     stdout,
     stderr: () => stderr,

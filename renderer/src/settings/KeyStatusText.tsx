@@ -3,7 +3,8 @@
 import type { KeyStatus } from '../../../shared/ipc/contract.js';
 
 export function keyStatusText(status: KeyStatus): string {
-  if (!status.set) return 'No API key set.';
+  // Mull removed the key (its address changed): say so, the person must enter it again.
+  if (!status.set) return status.note ?? 'No API key set.';
   const where = status.source === 'environment' ? 'from the environment' : 'in the system keychain';
   return `Key set, ending in ${status.last4} (${where}).`;
 }

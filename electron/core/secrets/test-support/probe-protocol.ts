@@ -16,3 +16,12 @@ export const probeKeys = {
   other: 'sk-probe-other-0000000000000000000000003333',
   environment: 'sk-probe-environment-0000000000000000004444',
 } as const;
+
+/** Providers the probe reads keys for: id and base URL (a key belongs to both). */
+export const probeProviders = {
+  openai: { id: 'openai', baseUrl: 'https://api.openai.com/v1' },
+  local: { id: 'compatible-local', baseUrl: 'http://127.0.0.1:9/v1' },
+  workAtHome: { id: 'work', baseUrl: 'https://work.example/v1' },
+  workElsewhere: { id: 'work', baseUrl: 'http://127.0.0.1:9/v1' },
+  crafted: { id: 'work @ https://work.example', baseUrl: 'http://127.0.0.1:9/v1' },
+} as const;

@@ -96,7 +96,10 @@ async function runProbe(
 }
 
 /** The probe's `mode` under its own session bus and a fresh unlocked gnome-keyring. */
-export async function withKeyring(mode: 'round-trip', service: string): Promise<ProbeResult> {
+export async function withKeyring(
+  mode: 'round-trip' | 'key-origins',
+  service: string,
+): Promise<ProbeResult> {
   assertKeyringToolsInstalled();
   return inTempDir(async (dir) => {
     const runtimeDir = join(dir, 'runtime');
