@@ -69,6 +69,11 @@ export class CliSession {
     return this.open(false);
   }
 
+  /** Reads only (list, show, search): works on a data directory Mull may not write to. */
+  openReadOnly(): JobManager {
+    return this.open(false, true);
+  }
+
   /** Takes the driver lock; throws DriverLockedError when another process drives these jobs. */
   openDriver(): JobManager {
     return this.open(true);
@@ -92,12 +97,13 @@ export class CliSession {
     return this.storedKeys;
   }
 
-  private open(drive: boolean): JobManager {
+  private open(drive: boolean, readOnly = false): JobManager {
     const opened: { manager?: JobManager } = {};
     opened.manager = JobManager.open({
       dataDir: this.dataDir,
       keys: this.storedKeys,
       drive,
+      readOnly,
       engine: engineOptionsFrom(this.io.env),
     });
     // `mull run --watch`: jobs paused because the keychain failed go on once it answers again.

@@ -3,7 +3,7 @@
 // when the process dies, even on SIGKILL, so a crash never leaves a stale lock behind.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openLockDatabase, type Database } from '../store/index.js';
+import { lockUnwritable, openLockDatabase, type Database } from '../store/index.js';
 
 export class DriverLockedError extends Error {
   constructor(readonly dataDir: string) {
@@ -26,7 +26,7 @@ export class DriverLock {
       db.close();
       if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY'))
         throw new DriverLockedError(dataDir);
-      throw error;
+      throw lockUnwritable(join(dataDir, 'driver.lock'), error);
     }
     return new DriverLock(db);
   }

@@ -35,6 +35,11 @@ export interface ManagerOptions {
   keys: KeySource;
   /** Take the driver lock and drive jobs. False: read and store only (`mull list`, `show`...). */
   drive: boolean;
+  /**
+   * Only reads (`mull list`, `show`, `search`): a data directory Mull may not write to is then
+   * read from a copy instead of refused. Nothing may be stored through such a manager.
+   */
+  readOnly?: boolean;
   engine?: EngineOptionsInput;
   now?: () => number;
 }
@@ -89,7 +94,9 @@ export class JobManager {
     this.keys = rememberingKeys(options.keys); // remembered to be masked in stored server text
     this.now = options.now ?? Date.now;
     this.options = engineOptions(options.engine);
-    this.db = openDatabase(options.dataDir);
+    this.db = openDatabase(options.dataDir, undefined, {
+      readOnly: options.readOnly === true && !options.drive,
+    });
     this.store = new JobStore(this.db, { now: this.now });
     stores.set(this, this.store);
     this.settings = new EngineSettings(this.store);

@@ -69,12 +69,11 @@ const longLivedAgent = new Agent({
 // A create goes out on a connection of its own, never on an idle kept-alive one: a server may
 // close an idle connection just as a request is written to it (more likely on a busy machine,
 // whose timers run late), and a create that fails after its bytes left cannot be sent again (it
-// would leave the job "unknown"). One request per connection rules that race out for creates.
-const createAgent = new Agent({
-  bodyTimeout: 0,
-  headersTimeout: 10 * 60_000,
-  maxRequestsPerClient: 1,
-});
+// would leave the job "unknown"). Every create asks for its connection to be closed after it
+// (undici's `reset`), so no create connection ever waits idle in this agent's pool to be reused.
+const createAgent = new Agent({ bodyTimeout: 0, headersTimeout: 10 * 60_000 }).compose(
+  (dispatch) => (options, handler) => dispatch({ ...options, reset: true }, handler),
+);
 
 function fetchFor(authStyle: AuthStyle): typeof fetch {
   const send = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {

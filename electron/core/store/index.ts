@@ -4,6 +4,7 @@ export {
   databaseFileName,
   databasePathIn,
   openDatabase,
+  lockUnwritable,
   openLockDatabase,
   sqliteNativeBindingVariable,
   type Database,

@@ -31,6 +31,9 @@ export function refuseNewerSchema(db: Database, migrations: readonly Migration[]
 export function migrate(db: Database, migrations: readonly Migration[]): void {
   assertNumberedInOrder(migrations);
   refuseNewerSchema(db, migrations);
+  // Up to date (nearly every open): no write lock at all, so dozens of processes opening the
+  // database at once (`mull submit` in a loop) do not queue behind each other for it.
+  if (schemaVersionOf(db) >= newestVersionOf(migrations)) return;
   for (const migration of migrations) {
     // IMMEDIATE takes the write lock before reading the version, so two processes opening the
     // same database at once cannot both apply a migration: the second one sees it done and skips.

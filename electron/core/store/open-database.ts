@@ -1,10 +1,21 @@
 // The one home of better-sqlite3: opens Mull's database file in a data directory, checks that it is
 // a sound SQLite database this version understands, sets the connection up and migrates it.
 // A file that fails any check is left byte for byte as it was.
-import { accessSync, constants, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { migrate, refuseNewerSchema } from './migrate.js';
+import { migrate, newestVersionOf, refuseNewerSchema, schemaVersionOf } from './migrate.js';
 import { shippedMigrations, type Migration } from './migrations/index.js';
 import { StoreOpenError } from './store-errors.js';
 
@@ -44,7 +55,11 @@ export function databasePathIn(dataDir: string): string {
 export function openDatabase(
   dataDir: string,
   migrations: readonly Migration[] = shippedMigrations,
+  options: { readOnly?: boolean } = {},
 ): Database {
+  if (options.readOnly === true && existsSync(dataDir) && !canWrite(dataDir)) {
+    return openReadOnlyCopy(dataDir, migrations);
+  }
   const path = databasePathIn(dataDir);
   createDataDir(dataDir);
   assertFileUsable(dataDir, path);
@@ -72,6 +87,61 @@ export function openDatabase(
   }
 }
 
+function canWrite(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A data directory Mull may not write to (a read-only mount, a backup): SQLite cannot open a WAL
+ * database there even read-only (it needs its `-shm` file beside the database), so a copy is read
+ * from a temporary folder instead, and removed when the process exits. Only for reading: nothing
+ * is migrated or written, and the original is never touched.
+ */
+function openReadOnlyCopy(dataDir: string, migrations: readonly Migration[]): Database {
+  const path = databasePathIn(dataDir);
+  let copy: string;
+  try {
+    accessSync(path, constants.R_OK);
+    const copyDir = mkdtempSync(join(tmpdir(), 'mull-read-only-'));
+    process.once('exit', () => rmSync(copyDir, { recursive: true, force: true }));
+    copy = join(copyDir, databaseFileName);
+    copyFileSync(path, copy);
+    // A write-ahead log left beside it holds the newest commits: read them too.
+    if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
+  } catch (error) {
+    throw unreadable(path, describe(error), error);
+  }
+  let db: Database;
+  try {
+    db = new BetterSqlite3(copy, { ...nativeBinding(), readonly: true, fileMustExist: true });
+  } catch (error) {
+    throw explainOpenFailure(error, path);
+  }
+  try {
+    db.pragma('foreign_keys = ON');
+    assertSoundDatabase(db, path);
+    assertMullDatabase(db, path);
+    refuseNewerSchema(db, migrations);
+    if (schemaVersionOf(db) < newestVersionOf(migrations)) {
+      throw new StoreOpenError(
+        'unreadable',
+        path,
+        `The Mull database at ${path} was written by an older Mull and needs an upgrade, which ` +
+          `needs write access to ${dataDir}. Open it once where it can be written.`,
+      );
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw explainOpenFailure(error, path);
+  }
+}
+
 function configureConnection(db: Database): void {
   // Wait for another connection's lock (a CLI next to the app) instead of failing at once.
   db.pragma('busy_timeout = 5000');
@@ -85,6 +155,8 @@ function configureConnection(db: Database): void {
 }
 
 function enableWriteAheadLog(db: Database): void {
+  // Already WAL (every open but the first): asking again would only contend for a lock.
+  if (db.pragma('journal_mode', { simple: true }) === 'wal') return;
   const mode = db.pragma('journal_mode = WAL', { simple: true });
   // Some file systems (network shares) refuse WAL. With a rollback journal, NORMAL can corrupt on
   // a power cut, so pay for FULL there.
@@ -223,7 +295,23 @@ function describe(error: unknown): string {
 export function openLockDatabase(path: string): Database {
   // Rollback-journal mode (the default; never WAL here): BEGIN EXCLUSIVE then takes an exclusive
   // file lock at once and holds it until the transaction ends or the process dies.
-  return new BetterSqlite3(path, { ...nativeBinding(), timeout: 0 });
+  try {
+    return new BetterSqlite3(path, { ...nativeBinding(), timeout: 0 });
+  } catch (error) {
+    throw lockUnwritable(path, error);
+  }
+}
+
+/** The lock database could not be opened or locked for a reason other than another holder. */
+export function lockUnwritable(path: string, error: unknown): StoreOpenError {
+  return new StoreOpenError(
+    'unreadable',
+    path,
+    `Mull cannot write in its data directory (${describe(error)} at ${path}): its jobs can be ` +
+      'listed, shown and searched, but none can be submitted or driven from here. Check that ' +
+      'you can write to that folder.',
+    { cause: error },
+  );
 }
 
 /** SQLite's own integrity check of a data directory's database, read-only ('ok' when sound). */

@@ -25,7 +25,7 @@ Options:
       limit: wholeNumber('--limit', values.limit, { min: 1, max: 500 }),
     });
     if (!query.success) throw new UsageError(zodSentence(query.error));
-    const manager = session.openReader();
+    const manager = session.openReadOnly();
     try {
       const page = manager.list(query.data);
       if (session.json) {

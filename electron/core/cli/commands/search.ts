@@ -20,7 +20,7 @@ Options:
   positionals: { min: 1, max: Number.POSITIVE_INFINITY, name: 'WORDS to search for' },
   async run(session, { values, positionals }) {
     const limit = wholeNumber('--limit', values.limit, { min: 1, max: 500 });
-    const manager = session.openReader();
+    const manager = session.openReadOnly();
     try {
       const hits = manager.search(positionals.join(' '), limit);
       if (session.json) session.printJson(hits);

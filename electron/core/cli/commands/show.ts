@@ -16,7 +16,7 @@ With --json: the whole job (id, status, answer, reasoningSummary, usage, cost, r
   options: {},
   positionals: { min: 1, max: 1, name: 'a job ID' },
   async run(session, { positionals }) {
-    const manager = session.openReader();
+    const manager = session.openReadOnly();
     try {
       const job = manager.find(positionals[0] ?? '');
       if (session.json) {

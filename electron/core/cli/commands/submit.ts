@@ -16,9 +16,13 @@ import { wholeNumber } from '../option-values.js';
 import { readPrompt } from '../prompt-source.js';
 import type { CliSession } from '../session.js';
 import { providerForBaseUrl } from '../url-provider.js';
+import { pollUntil } from '../job-waiting.js';
 
 /** The model for slow, hard problems, which is what background jobs are for. */
 export const defaultModel = 'gpt-5-pro';
+
+/** How often a submit that stored its job for another driver checks on it (and on the lock). */
+const takeoverPollMs = 150;
 
 const failedAtOnce: ReadonlySet<JobStatus> = new Set(['failed', 'unknown', 'needs_key', 'expired']);
 
@@ -88,7 +92,7 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
       manager.settings.provider(providerId);
       const job = driver
         ? await submitFromHere(session, driver, { ...input, providerId })
-        : storeForDriver(session, manager, { ...input, providerId });
+        : await storeForDriver(session, manager, { ...input, providerId });
       return report(session, job);
     } finally {
       await manager.close();
@@ -121,19 +125,62 @@ async function submitFromHere(
     told = true;
   });
   try {
-    return await manager.submitDetached(input);
+    const job = await manager.submitDetached(input);
+    // Submits that ran at the same time found this process holding the lock and stored their
+    // jobs for it: send them too before letting go, or they would wait for the next holder.
+    if (job.responseId !== null) await manager.sendPendingDetached();
+    return job;
   } finally {
     unsubscribe();
   }
 }
 
-function storeForDriver(session: CliSession, manager: JobManager, input: NewJob): Job {
-  const [job] = manager.submit(input);
-  if (!job) throw new Error('The job was not stored.');
+/**
+ * Another process holds the driver lock: store the job for it, then make sure it goes out. A
+ * driver that stays (the app, `mull run --watch`) takes it within a second; one that is about to
+ * exit (another `mull submit`) may not, so when the lock comes free this process sends the job
+ * itself. Nothing crosses between processes but the database, hence the polling.
+ */
+async function storeForDriver(
+  session: CliSession,
+  reader: JobManager,
+  input: NewJob,
+): Promise<Job> {
+  const [stored] = reader.submit(input);
+  if (!stored) throw new Error('The job was not stored.');
   session.say(
-    `mull: another Mull process drives ${session.dataDir}; it will send job ${shortId(job.id)}.`,
+    `mull: another Mull process drives ${session.dataDir}; job ${shortId(stored.id)} is stored for it to send.`,
   );
-  return job;
+  const takeover: { driver?: JobManager } = {};
+  // Done once the server has it (or it settled), or once the driver has tried it (a timeline entry
+  // after "submitted": it keeps trying, e.g. while the server is down). A job that is only being
+  // sent may yet fall back to pending if the process sending it exits first.
+  const reached = (job: Job) =>
+    (job.status !== 'pending' && job.status !== 'submitting') ||
+    reader.events(job.id).some((event) => event.kind !== 'submitted');
+  const seen = await pollUntil(reader, stored.id, reached, {
+    intervalMs: takeoverPollMs,
+    stopEarly: () => (takeover.driver = session.tryOpenDriver()) !== undefined,
+  });
+  const driver = takeover.driver;
+  if (!driver) {
+    if (seen.status === 'pending') {
+      const why = reader.events(seen.id).at(-1)?.detail;
+      session.say(
+        `mull: the driving process could not send job ${shortId(seen.id)} yet${why ? ` (${why})` : ''}; it keeps trying.`,
+      );
+    }
+    return seen;
+  }
+  try {
+    const now = driver.get(stored.id) ?? seen;
+    if (reached(now)) return now;
+    session.say('mull: that process has let go of the jobs; sending them from here.');
+    await driver.sendPendingDetached();
+    return driver.get(stored.id) ?? seen;
+  } finally {
+    await driver.close();
+  }
 }
 
 function report(session: CliSession, job: Job): number {
