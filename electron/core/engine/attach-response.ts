@@ -6,6 +6,7 @@
 import { findModel } from '../../../shared/models.js';
 import type { Job, JobId } from '../../../shared/job.js';
 import { classifyFailure } from '../provider/failure.js';
+import { redactKeys } from '../secrets/redact-keys.js';
 import {
   MissingKeyError,
   type ResponsesClient,
@@ -18,7 +19,12 @@ import { newJobRecord } from './new-job-record.js';
 import type { EngineSettings } from './settings.js';
 
 /** A refusal with one sentence for the person; nothing was stored. */
-export class AttachRefused extends Error {}
+export class AttachRefused extends Error {
+  // The sentence can quote the server, which can quote the key: it is masked like stored text.
+  constructor(sentence: string) {
+    super(redactKeys(sentence));
+  }
+}
 
 export interface AttachInput {
   responseId: string;

@@ -83,7 +83,7 @@ export class JobManager {
   private readonly drivers = new DriverRegistry((id, error) => {
     // A bug, not a provider failure: keep the job resumable and say so in the timeline.
     console.error(`mull: driving job ${id} failed unexpectedly`, error);
-    this.store.appendEvent(id, 'anomaly', `driver crashed: ${String(error)}`);
+    this.writer.note(id, { kind: 'anomaly', detail: `driver crashed: ${String(error)}` });
   });
   private readonly clients = new Map<string, ResponsesClient>();
   private pendingScan: NodeJS.Timeout | undefined;
