@@ -32,6 +32,46 @@ const engineInternals = {
   message: "Import the engine's public face, electron/core/engine/index.js, not its internals.",
 };
 
+/** The plain-Node layers' bans: no electron, nothing of the layers above them. */
+const coreBans = {
+  electron: 'The job engine runs under plain Node: never import electron here.',
+  patterns: [
+    {
+      group: ['electron/*'],
+      message: 'The job engine runs under plain Node: never import electron here.',
+    },
+    {
+      group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/e2e/**'],
+      message: 'electron/core depends only on shared/.',
+    },
+  ],
+};
+const backendBans = {
+  electron: 'The backend and the web host run under plain Node: never import electron here.',
+  patterns: [
+    {
+      group: ['**/main/**', '**/preload/**', '**/renderer/**'],
+      message: 'The backend depends on electron/core and shared/ only.',
+    },
+  ],
+};
+
+/**
+ * One no-restricted-imports setting (a later config replaces an earlier one's options for the
+ * same file, so every setting carries all of its bans).
+ * @param {{ electron: string, patterns: Array<{ group: string[], message: string }> }} bans
+ * @param {Array<{ group: string[], message: string }>} extra
+ */
+function restrictedImports(bans, extra = []) {
+  return [
+    'error',
+    {
+      paths: [{ name: 'electron', message: bans.electron }],
+      patterns: [...bans.patterns, ...extra],
+    },
+  ];
+}
+
 /** The layers of docs/ARCHITECTURE.md: renderer -> shared <- electron/core <- electron/main; preload -> shared. */
 const layerBans = [
   {
@@ -64,107 +104,23 @@ const layerBans = [
     files: ['electron/core/**/*.ts'],
     // Tests may use the emulator from e2e/; the engine itself may not.
     ignores: ['**/*.test.ts', '**/test-support/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'electron',
-              message: 'The job engine runs under plain Node: never import electron here.',
-            },
-          ],
-          patterns: [
-            {
-              group: ['electron/*'],
-              message: 'The job engine runs under plain Node: never import electron here.',
-            },
-            {
-              group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/e2e/**'],
-              message: 'electron/core depends only on shared/.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': restrictedImports(coreBans) },
   },
   {
     // The CLI is part of electron/core, and like the app it uses the engine's public face only.
     files: ['electron/core/cli/**/*.ts'],
     ignores: ['**/*.test.ts', '**/test-support/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'electron',
-              message: 'The job engine runs under plain Node: never import electron here.',
-            },
-          ],
-          patterns: [
-            {
-              group: ['electron/*'],
-              message: 'The job engine runs under plain Node: never import electron here.',
-            },
-            {
-              group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/e2e/**'],
-              message: 'electron/core depends only on shared/.',
-            },
-            engineInternals,
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': restrictedImports(coreBans, [engineInternals]) },
   },
   {
     files: ['electron/backend/**/*.ts', 'electron/web-host/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'electron',
-              message:
-                'The backend and the web host run under plain Node: never import electron here.',
-            },
-          ],
-          patterns: [
-            {
-              group: ['**/main/**', '**/preload/**', '**/renderer/**'],
-              message: 'The backend depends on electron/core and shared/ only.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': restrictedImports(backendBans) },
   },
   {
     // The same bans for production files, plus the engine's internals (tests may reach in).
     files: ['electron/backend/**/*.ts', 'electron/web-host/**/*.ts'],
     ignores: ['**/*.test.ts', '**/test-support/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'electron',
-              message:
-                'The backend and the web host run under plain Node: never import electron here.',
-            },
-          ],
-          patterns: [
-            {
-              group: ['**/main/**', '**/preload/**', '**/renderer/**'],
-              message: 'The backend depends on electron/core and shared/ only.',
-            },
-            engineInternals,
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': restrictedImports(backendBans, [engineInternals]) },
   },
   {
     files: ['electron/preload/**/*.ts'],

@@ -1,45 +1,28 @@
 // The scripted endings, cancel behaviours and timing, as the official SDK sees them.
 import OpenAI from 'openai';
 import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from './index.js';
-import {
-  collect,
-  createBackgroundStream,
-  pollUntil,
-  responseIdOf,
-  sdkClient,
-} from './test-support/sdk.js';
+import { describe, expect, it } from 'vitest';
+import { emulatorPerFile } from './test-support/emulator-per-file.js';
+import { collect, createBackgroundStream, pollUntil, responseIdOf } from './test-support/sdk.js';
 
-let emulator: RunningEmulator;
-let client: OpenAI;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  client = sdkClient(emulator.baseURL);
-});
-beforeEach(() => emulator.control.reset());
-afterAll(() => emulator.close());
+const fx = emulatorPerFile();
 
 const answer = 'Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu.';
 
-async function scripted(script: Parameters<RunningEmulator['control']['addScript']>[0]['script']) {
-  await emulator.control.addScript({ script: { answer, ...script } });
-  return collect(await createBackgroundStream(client));
-}
+const scripted = (script: Parameters<typeof fx.scripted>[0]) => fx.scripted(script, answer);
 
 describe('endings', () => {
   it('incomplete when max_output_tokens runs out', async () => {
-    await emulator.control.addScript({ script: { answerDeltas: 100 } });
+    await fx.emulator.control.addScript({ script: { answerDeltas: 100 } });
     const run = await collect(
-      await createBackgroundStream(client, 'Long please', { max_output_tokens: 20 }),
+      await createBackgroundStream(fx.client, 'Long please', { max_output_tokens: 20 }),
     );
     const last = run.events.at(-1);
     if (last?.type !== 'response.incomplete')
       throw new Error(`expected response.incomplete, got ${String(last?.type)}`);
     expect(last.response.incomplete_details?.reason).toBe('max_output_tokens');
     expect(last.response.usage?.output_tokens).toBe(20);
-    expect((await client.responses.retrieve(last.response.id)).output_text).toBe(run.text);
+    expect((await fx.client.responses.retrieve(last.response.id)).output_text).toBe(run.text);
   });
 
   it('incomplete by script with content_filter', async () => {
@@ -62,7 +45,7 @@ describe('endings', () => {
       if (last?.type !== 'response.failed') throw new Error('expected response.failed');
       expect(last.response.error?.code).toBe(code);
       expect(last.response.usage).not.toBeNull();
-      expect((await client.responses.retrieve(last.response.id)).status).toBe('failed');
+      expect((await fx.client.responses.retrieve(last.response.id)).status).toBe('failed');
     },
   );
 
@@ -70,38 +53,38 @@ describe('endings', () => {
     const run = await scripted({ ending: { kind: 'cancelled', afterDeltas: 4 } });
     expect(run.error).toBeUndefined();
     expect(run.text).toBe('Alpha beta gamma delta ');
-    const polled = await client.responses.retrieve(responseIdOf(run));
+    const polled = await fx.client.responses.retrieve(responseIdOf(run));
     expect(polled.status).toBe('cancelled');
     expect(polled.output_text).toBe(run.text);
   });
 
   it('a cancel the server ignores: the answer is "in progress", then the response completes', async () => {
-    await emulator.control.addScript({
+    await fx.emulator.control.addScript({
       script: { answer, cancel: 'ignore', timing: { deltaIntervalMs: 5 } },
     });
-    const created = await client.responses.create({
+    const created = await fx.client.responses.create({
       model: 'gpt-5',
       input: 'x',
       background: true,
       store: true,
     });
-    const afterCancel = await client.responses.cancel(created.id);
+    const afterCancel = await fx.client.responses.cancel(created.id);
     expect(afterCancel.status).not.toBe('cancelled');
-    expect((await pollUntil(client, created.id)).output_text).toBe(answer);
+    expect((await pollUntil(fx.client, created.id)).output_text).toBe(answer);
   });
 
   it('a cancel the server answers "cancelled" but does not honour: a later GET says completed', async () => {
-    await emulator.control.addScript({
+    await fx.emulator.control.addScript({
       script: { answer, cancel: 'lie', timing: { deltaIntervalMs: 5 } },
     });
-    const created = await client.responses.create({
+    const created = await fx.client.responses.create({
       model: 'gpt-5',
       input: 'x',
       background: true,
       store: true,
     });
-    expect((await client.responses.cancel(created.id)).status).toBe('cancelled');
-    const polled = await pollUntil(client, created.id, (s) => s === 'completed');
+    expect((await fx.client.responses.cancel(created.id)).status).toBe('cancelled');
+    const polled = await pollUntil(fx.client, created.id, (s) => s === 'completed');
     expect(polled.output_text).toBe(answer);
   });
 });
@@ -110,8 +93,8 @@ describe('the error ending (an error frame, then response.failed)', () => {
   const code = 'insufficient_quota';
 
   it('at once: a numbered nested error frame, then response.failed with no output or usage', async () => {
-    await emulator.control.addScript({ script: { answer, ending: { kind: 'error', code } } });
-    const res = await fetch(`${emulator.baseURL}/responses`, {
+    await fx.emulator.control.addScript({ script: { answer, ending: { kind: 'error', code } } });
+    const res = await fetch(`${fx.emulator.baseURL}/responses`, {
       method: 'POST',
       headers: { authorization: 'Bearer sk-raw', 'content-type': 'application/json' },
       body: JSON.stringify({ model: 'gpt-5', input: 'x', background: true, stream: true }),
@@ -140,13 +123,13 @@ describe('the error ending (an error frame, then response.failed)', () => {
     const failed = frames[4]?.response as Record<string, unknown>;
     expect(failed).toMatchObject({ status: 'failed', output: [], usage: null, error: { code } });
     const id = failed.id as string;
-    expect(await client.responses.retrieve(id)).toMatchObject({
+    expect(await fx.client.responses.retrieve(id)).toMatchObject({
       status: 'failed',
       error: { code },
     });
     // The error frame is part of the log: a resume after it gets only response.failed.
     const rest = await collect(
-      await client.responses.retrieve(id, { stream: true, starting_after: 3 }),
+      await fx.client.responses.retrieve(id, { stream: true, starting_after: 3 }),
     );
     expect(rest.events.map((e) => e.type)).toEqual(['response.failed']);
   });
@@ -158,7 +141,7 @@ describe('the error ending (an error frame, then response.failed)', () => {
     expect(run.error).toBeInstanceOf(OpenAI.APIError);
     expect(run.error).toMatchObject({ code: 'server_error', message: 'Boom.' });
     expect(run.text).toBe('Alpha beta gamma ');
-    const polled = await client.responses.retrieve(responseIdOf(run));
+    const polled = await fx.client.responses.retrieve(responseIdOf(run));
     expect(polled).toMatchObject({
       status: 'failed',
       error: { code: 'server_error', message: 'Boom.' },
@@ -171,15 +154,15 @@ describe('a response that stays queued', () => {
   const script = { answer, timing: { queuedMs: 60 * 60_000 } }; // an hour of virtual time
 
   it('without stream: every GET says queued', async () => {
-    await emulator.control.addScript({ script });
-    const created = await client.responses.create({
+    await fx.emulator.control.addScript({ script });
+    const created = await fx.client.responses.create({
       model: 'gpt-5',
       input: 'x',
       background: true,
       store: true,
     });
     await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(await client.responses.retrieve(created.id)).toMatchObject({
+    expect(await fx.client.responses.retrieve(created.id)).toMatchObject({
       status: 'queued',
       output: [],
       usage: null,
@@ -187,8 +170,8 @@ describe('a response that stays queued', () => {
   });
 
   it('with stream: response.created and response.queued, then silence; GET says queued', async () => {
-    await emulator.control.addScript({ script });
-    const stream = await createBackgroundStream(client);
+    await fx.emulator.control.addScript({ script });
+    const stream = await createBackgroundStream(fx.client);
     const iterator = stream[Symbol.asyncIterator]();
     const typeOf = (r: IteratorResult<ResponseStreamEvent>) => (r.done ? undefined : r.value.type);
     const types = [typeOf(await iterator.next()), typeOf(await iterator.next())];
@@ -198,16 +181,16 @@ describe('a response that stays queued', () => {
       new Promise((resolve) => setTimeout(() => resolve('silence'), 50)),
     ]);
     expect(third).toBe('silence');
-    const [summary] = await emulator.control.responses();
+    const [summary] = await fx.emulator.control.responses();
     expect(summary).toMatchObject({ status: 'queued', eventsReleased: 2 });
-    await client.responses.cancel(summary?.id ?? '');
+    await fx.client.responses.cancel(summary?.id ?? '');
     expect(await iterator.next()).toMatchObject({ done: true });
   });
 });
 
 describe('time control', () => {
   it('a silent think phase before the first output, scaled by the speed factor', async () => {
-    await emulator.control.configure({ speed: 100 });
+    await fx.emulator.control.configure({ speed: 100 });
     const started = performance.now();
     const run = await scripted({ timing: { thinkMs: 20_000 } }); // 20 virtual seconds = 200 ms
     const inProgress = run.events.findIndex((e) => e.type === 'response.in_progress');
@@ -218,7 +201,7 @@ describe('time control', () => {
   });
 
   it('paces deltas: a ten-second answer plays out in a tenth of a second at speed 100', async () => {
-    await emulator.control.configure({ speed: 100 });
+    await fx.emulator.control.configure({ speed: 100 });
     const started = performance.now();
     const run = await scripted({ answerDeltas: 10, timing: { deltaIntervalMs: 1_000 } });
     const deltas = run.events.flatMap((e, i) =>

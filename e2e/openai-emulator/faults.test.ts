@@ -1,32 +1,15 @@
 // One test per scripted stream fault: each reaches the official SDK as the real API's would.
 import { request } from 'node:http';
 import OpenAI from 'openai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from './index.js';
-import {
-  collect,
-  createBackgroundStream,
-  lastSeq,
-  responseIdOf,
-  sdkClient,
-} from './test-support/sdk.js';
+import { describe, expect, it } from 'vitest';
+import { emulatorPerFile } from './test-support/emulator-per-file.js';
+import { collect, createBackgroundStream, lastSeq, responseIdOf } from './test-support/sdk.js';
 
-let emulator: RunningEmulator;
-let client: OpenAI;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  client = sdkClient(emulator.baseURL);
-});
-beforeEach(() => emulator.control.reset());
-afterAll(() => emulator.close());
+const fx = emulatorPerFile();
 
 const answer = 'Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu.';
 
-async function scripted(script: Parameters<RunningEmulator['control']['addScript']>[0]['script']) {
-  await emulator.control.addScript({ script: { answer, ...script } });
-  return collect(await createBackgroundStream(client));
-}
+const scripted = (script: Parameters<typeof fx.scripted>[0]) => fx.scripted(script, answer);
 
 describe('stream faults', () => {
   it('reset after event N: the SDK throws "terminated" after exactly events 0..N', async () => {
@@ -43,7 +26,7 @@ describe('stream faults', () => {
     expect(run.events.some((e) => e.type === 'response.completed')).toBe(false);
     // The server kept going: a resume from the cursor gets the rest, starting with the cut event.
     const rest = await collect(
-      await client.responses.retrieve(responseIdOf(run), { stream: true, starting_after: 6 }),
+      await fx.client.responses.retrieve(responseIdOf(run), { stream: true, starting_after: 6 }),
     );
     expect(rest.events[0]?.sequence_number).toBe(7);
     expect(run.text + rest.text).toBe(answer);
@@ -70,17 +53,17 @@ describe('stream faults', () => {
     // A resume after 5 sees the error again (it is event 6 now); a resume after 6 does not, and
     // gets the event that was 6 before, now numbered 7: the rest of the answer, with no gap.
     const again = await collect(
-      await client.responses.retrieve(id, { stream: true, starting_after: 5 }),
+      await fx.client.responses.retrieve(id, { stream: true, starting_after: 5 }),
     );
     expect(again.events[0]).toMatchObject({ type: 'error', sequence_number: 6 });
     const rest = await collect(
-      await client.responses.retrieve(id, { stream: true, starting_after: 6 }),
+      await fx.client.responses.retrieve(id, { stream: true, starting_after: 6 }),
     );
     expect(rest.events[0]?.sequence_number).toBe(7);
     expect(rest.events.some((e) => e.type === 'error')).toBe(false);
     expect(run.text + rest.text).toBe(answer);
     expect(rest.events.at(-1)?.type).toBe('response.completed');
-    const streams = await emulator.control.requests({ responseId: id });
+    const streams = await fx.emulator.control.requests({ responseId: id });
     expect(streams.map((r) => r.streamFault)).toEqual(['error-frame', undefined, undefined]);
   });
 
@@ -101,7 +84,7 @@ describe('stream faults', () => {
     expect(lastSeq(run)).toBe(5);
     // On the wire: `{type, sequence_number, error: {type, code, message, param}}`, numbered 6.
     const res = await fetch(
-      `${emulator.baseURL}/responses/${responseIdOf(run)}?stream=true&starting_after=5`,
+      `${fx.emulator.baseURL}/responses/${responseIdOf(run)}?stream=true&starting_after=5`,
       { headers: { authorization: 'Bearer sk-raw' } },
     );
     const firstFrame = (await res.text()).split('\n\n')[0] ?? '';
@@ -117,23 +100,23 @@ describe('stream faults', () => {
     expect(run.error).toBeUndefined();
     expect(lastSeq(run)).toBe(6);
     const rest = await collect(
-      await client.responses.retrieve(responseIdOf(run), { stream: true, starting_after: 6 }),
+      await fx.client.responses.retrieve(responseIdOf(run), { stream: true, starting_after: 6 }),
     );
     expect(run.text + rest.text).toBe(answer);
   });
 
   it('splits SSE bytes inside UTF-8 characters; the SDK still decodes every character', async () => {
     const text = '日本語 🧠✨ e\u0301 — ü';
-    await emulator.control.addScript({
+    await fx.emulator.control.addScript({
       script: { answer: text, chunking: { splitUtf8: true } },
       times: 2,
     });
-    const run = await collect(await createBackgroundStream(client));
+    const run = await collect(await createBackgroundStream(fx.client));
     expect(run.text).toBe(text);
 
     // The raw bytes really arrive cut inside characters: some read starts with a continuation byte.
     const chunks = await new Promise<Buffer[]>((resolve, reject) => {
-      const req = request(`${emulator.baseURL}/responses`, {
+      const req = request(`${fx.emulator.baseURL}/responses`, {
         method: 'POST',
         headers: { authorization: 'Bearer sk-raw', 'content-type': 'application/json' },
       });

@@ -2,27 +2,19 @@
 // starting_after, retrieve, cancel, delete; both OpenAI and Azure URLs and auth; the real API's
 // validation errors.
 import OpenAI, { AuthenticationError } from 'openai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from './index.js';
-import { collect, createBackgroundStream, sdkClient, testKey } from './test-support/sdk.js';
+import { describe, expect, it } from 'vitest';
+import { emulatorPerFile } from './test-support/emulator-per-file.js';
+import { collect, createBackgroundStream, testKey } from './test-support/sdk.js';
 
-let emulator: RunningEmulator;
-let client: OpenAI;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  client = sdkClient(emulator.baseURL);
-});
-beforeEach(() => emulator.control.reset());
-afterAll(() => emulator.close());
+const fx = emulatorPerFile();
 
 const multiByteAnswer =
   'CJK 日本語と中文, emoji 🧠👩‍👩‍👧✨, combining e\u0301 a\u0308 n\u0303, and a\u{1F3FD}z.';
 
 describe('the SDK round trip', () => {
   it('creates with stream, resumes from a cursor, retrieves and deletes', async () => {
-    await emulator.control.addScript({ script: { answer: multiByteAnswer, deltaChars: 3 } });
-    const first = await collect(await createBackgroundStream(client));
+    await fx.emulator.control.addScript({ script: { answer: multiByteAnswer, deltaChars: 3 } });
+    const first = await collect(await createBackgroundStream(fx.client));
     expect(first.error).toBeUndefined();
     expect(first.text).toBe(multiByteAnswer);
     const created = first.events[0];
@@ -31,29 +23,29 @@ describe('the SDK round trip', () => {
     const id = created.response.id;
 
     const resumed = await collect(
-      await client.responses.retrieve(id, { stream: true, starting_after: 7 }),
+      await fx.client.responses.retrieve(id, { stream: true, starting_after: 7 }),
     );
     expect(resumed.events[0]?.sequence_number).toBe(8);
     const prefix = first.events.slice(0, 8);
     expect([...prefix, ...resumed.events]).toEqual(first.events);
 
-    const polled = await client.responses.retrieve(id);
+    const polled = await fx.client.responses.retrieve(id);
     expect(polled.status).toBe('completed');
     expect(polled.output_text).toBe(multiByteAnswer);
     expect(polled.usage?.output_tokens).toBeGreaterThan(0);
 
-    await client.responses.delete(id);
-    await expect(client.responses.retrieve(id)).rejects.toBeInstanceOf(OpenAI.NotFoundError);
-    const creates = await emulator.control.requests({ kind: 'create' });
+    await fx.client.responses.delete(id);
+    await expect(fx.client.responses.retrieve(id)).rejects.toBeInstanceOf(OpenAI.NotFoundError);
+    const creates = await fx.emulator.control.requests({ kind: 'create' });
     expect(creates).toHaveLength(1);
   });
 
   it('streams a reasoning summary when asked for one', async () => {
-    await emulator.control.addScript({
+    await fx.emulator.control.addScript({
       script: { reasoningSummary: ['First I think.', 'Then I check.'], answer: 'Done.' },
     });
     const run = await collect(
-      await client.responses.create({
+      await fx.client.responses.create({
         model: 'o3-pro',
         input: 'Think.',
         background: true,
@@ -78,10 +70,10 @@ describe('the SDK round trip', () => {
   });
 
   it('creates without stream (queued at once), then polls to completion', async () => {
-    await emulator.control.addScript({
+    await fx.emulator.control.addScript({
       script: { answer: 'Polled answer.', timing: { queuedMs: 20 } },
     });
-    const created = await client.responses.create({
+    const created = await fx.client.responses.create({
       model: 'gpt-5',
       input: 'Poll me',
       background: true,
@@ -90,40 +82,40 @@ describe('the SDK round trip', () => {
     expect(created.status).toBe('queued');
     expect(created.output).toEqual([]);
     expect(created.usage).toBeNull();
-    let polled = await client.responses.retrieve(created.id);
+    let polled = await fx.client.responses.retrieve(created.id);
     while (polled.status === 'queued' || polled.status === 'in_progress') {
       await new Promise((resolve) => setTimeout(resolve, 10)); // the client's poll interval
-      polled = await client.responses.retrieve(created.id);
+      polled = await fx.client.responses.retrieve(created.id);
     }
     expect(polled.status).toBe('completed');
     expect(polled.output_text).toBe('Polled answer.');
   });
 
   it('cancels a running response, idempotently, and the open stream just ends', async () => {
-    await emulator.control.addScript({ script: { timing: { deltaIntervalMs: 50 } } });
-    const stream = await createBackgroundStream(client);
+    await fx.emulator.control.addScript({ script: { timing: { deltaIntervalMs: 50 } } });
+    const stream = await createBackgroundStream(fx.client);
     const iterator = stream[Symbol.asyncIterator]();
     const first = await iterator.next();
     if (first.done || first.value.type !== 'response.created')
       throw new Error('expected response.created');
     const id = first.value.response.id;
-    const cancelled = await client.responses.cancel(id);
+    const cancelled = await fx.client.responses.cancel(id);
     expect(cancelled.status).toBe('cancelled');
-    expect((await client.responses.cancel(id)).status).toBe('cancelled');
+    expect((await fx.client.responses.cancel(id)).status).toBe('cancelled');
     const rest = await collect({ [Symbol.asyncIterator]: () => iterator });
     expect(rest.error).toBeUndefined();
     expect(rest.events.some((e) => e.type === 'response.completed')).toBe(false);
-    expect((await client.responses.retrieve(id)).status).toBe('cancelled');
+    expect((await fx.client.responses.retrieve(id)).status).toBe('cancelled');
   });
 
   it('continues a conversation with previous_response_id', async () => {
-    const first = await client.responses.create({
+    const first = await fx.client.responses.create({
       model: 'gpt-5',
       input: 'One',
       background: true,
       store: true,
     });
-    const second = await client.responses.create({
+    const second = await fx.client.responses.create({
       model: 'gpt-5',
       input: 'Two',
       background: true,
@@ -132,7 +124,7 @@ describe('the SDK round trip', () => {
     });
     expect(second.previous_response_id).toBe(first.id);
     await expect(
-      client.responses.create({
+      fx.client.responses.create({
         model: 'gpt-5',
         input: 'x',
         background: true,
@@ -143,7 +135,7 @@ describe('the SDK round trip', () => {
   });
 
   it('runs a foreground request to its end', async () => {
-    const response = await client.responses.create({ model: 'gpt-4.1-mini', input: 'Quick' });
+    const response = await fx.client.responses.create({ model: 'gpt-4.1-mini', input: 'Quick' });
     expect(response.status).toBe('completed');
     expect(response.background).toBe(false);
   });
@@ -153,7 +145,7 @@ describe('Azure OpenAI and auth styles', () => {
   it('serves the Azure /openai/v1 prefix with the api-key header', async () => {
     const azure = new OpenAI({
       apiKey: 'unused',
-      baseURL: emulator.azureBaseURL,
+      baseURL: fx.emulator.azureBaseURL,
       maxRetries: 0,
       defaultHeaders: { 'api-key': 'azure-key-4321', authorization: null },
     });
@@ -167,7 +159,7 @@ describe('Azure OpenAI and auth styles', () => {
       }),
     );
     expect(run.events.at(-1)?.type).toBe('response.completed');
-    const [logged] = await emulator.control.requests({ kind: 'create' });
+    const [logged] = await fx.emulator.control.requests({ kind: 'create' });
     expect(logged).toMatchObject({
       path: '/openai/v1/responses',
       auth: 'api-key',
@@ -176,10 +168,10 @@ describe('Azure OpenAI and auth styles', () => {
   });
 
   it('refuses a request with no key, and a key outside the allowed list', async () => {
-    const res = await fetch(`${emulator.baseURL}/responses/resp_x`);
+    const res = await fetch(`${fx.emulator.baseURL}/responses/resp_x`);
     expect(res.status).toBe(401);
-    await emulator.control.setKeys({ allowed: ['sk-the-only-key'] });
-    const error: unknown = await client.responses.retrieve('resp_x').catch((e: unknown) => e);
+    await fx.emulator.control.setKeys({ allowed: ['sk-the-only-key'] });
+    const error: unknown = await fx.client.responses.retrieve('resp_x').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.AuthenticationError);
     expect((error as AuthenticationError).code).toBe('invalid_api_key');
     // The real message masks the key: the full key is never echoed back.
@@ -224,7 +216,7 @@ describe('validation like the real API', () => {
       'invalid_type',
     ],
   ])('rejects %s with the error envelope', async (_name, body, status, param, code) => {
-    const res = await fetch(`${emulator.baseURL}/responses`, {
+    const res = await fetch(`${fx.emulator.baseURL}/responses`, {
       method: 'POST',
       headers: { authorization: `Bearer ${testKey}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -237,7 +229,7 @@ describe('validation like the real API', () => {
   });
 
   it("words an unknown model as the Responses API does: 400, not Chat Completions' 404", async () => {
-    const error: unknown = await client.responses
+    const error: unknown = await fx.client.responses
       .create({ model: 'gpt-9-ultra', input: 'x', background: true, store: true })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
@@ -251,7 +243,7 @@ describe('validation like the real API', () => {
   });
 
   it('rejects a body that is not JSON', async () => {
-    const res = await fetch(`${emulator.baseURL}/responses`, {
+    const res = await fetch(`${fx.emulator.baseURL}/responses`, {
       method: 'POST',
       headers: { authorization: `Bearer ${testKey}`, 'content-type': 'application/json' },
       body: '{not json',

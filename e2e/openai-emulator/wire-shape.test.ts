@@ -2,21 +2,13 @@
 // `obfuscation` padding on deltas, `service_tier` through the lifecycle, and a server that numbers
 // no events at all.
 import OpenAI from 'openai';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from './index.js';
+import { describe, expect, it } from 'vitest';
+import { emulatorPerFile } from './test-support/emulator-per-file.js';
 import type { ResponseScriptInput } from './script.js';
-import { collect, pollUntil, responseIdOf, sdkClient } from './test-support/sdk.js';
+import { collect, pollUntil, responseIdOf } from './test-support/sdk.js';
 import { parseSse, type SseEvent } from './test-support/sse.js';
 
-let emulator: RunningEmulator;
-let client: OpenAI;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  client = sdkClient(emulator.baseURL);
-});
-beforeEach(() => emulator.control.reset());
-afterAll(() => emulator.close());
+const fx = emulatorPerFile();
 
 const answer = 'Short words and a longer one: incomprehensibilities, then 日本語 and 🧠.';
 
@@ -24,8 +16,8 @@ async function rawStream(
   body: Record<string, unknown>,
   script: ResponseScriptInput = {},
 ): Promise<SseEvent[]> {
-  await emulator.control.addScript({ script: { answer, ...script } });
-  const res = await fetch(`${emulator.baseURL}/responses`, {
+  await fx.emulator.control.addScript({ script: { answer, ...script } });
+  const res = await fetch(`${fx.emulator.baseURL}/responses`, {
     method: 'POST',
     headers: { authorization: 'Bearer sk-raw', 'content-type': 'application/json' },
     body: JSON.stringify({ model: 'o4-mini', input: 'x', stream: true, ...body }),
@@ -100,7 +92,7 @@ describe('service_tier', () => {
     const events = await rawStream({ background: true });
     expect(tiers(events)).toEqual(['auto', 'auto', 'auto', 'default']);
     const id = (events[0]?.data.response as { id: string }).id;
-    expect((await client.responses.retrieve(id)).service_tier).toBe('default');
+    expect((await fx.client.responses.retrieve(id)).service_tier).toBe('default');
   });
 
   it('a named tier stays as requested; a failed response keeps the requested one', async () => {
@@ -112,9 +104,9 @@ describe('service_tier', () => {
 
 describe('no sequence numbers (sequenceNumbers: false)', () => {
   it('frames carry no sequence_number; a re-stream is refused with 400; polling works', async () => {
-    await emulator.control.addScript({ script: { answer, sequenceNumbers: false } });
+    await fx.emulator.control.addScript({ script: { answer, sequenceNumbers: false } });
     const run = await collect(
-      await client.responses.create({
+      await fx.client.responses.create({
         model: 'gpt-4.1-mini',
         input: 'x',
         background: true,
@@ -126,11 +118,11 @@ describe('no sequence numbers (sequenceNumbers: false)', () => {
     expect(run.text).toBe(answer);
     expect(run.events.some((e) => 'sequence_number' in e)).toBe(false);
     const id = responseIdOf(run);
-    const error: unknown = await client.responses
+    const error: unknown = await fx.client.responses
       .retrieve(id, { stream: true, starting_after: 2 })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     expect(error).toMatchObject({ type: 'invalid_request_error', param: 'stream' });
-    expect((await pollUntil(client, id)).output_text).toBe(answer);
+    expect((await pollUntil(fx.client, id)).output_text).toBe(answer);
   });
 });

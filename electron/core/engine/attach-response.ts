@@ -5,13 +5,9 @@
 // its log when the server allows it, else polled).
 import { findModel } from '../../../shared/models.js';
 import type { Job, JobId } from '../../../shared/job.js';
-import { classifyFailure } from '../provider/failure.js';
+import { classifyFailure, missingKeyIn } from '../provider/failure.js';
 import { redactKeys } from '../secrets/redact-keys.js';
-import {
-  MissingKeyError,
-  type ResponsesClient,
-  type ServerResponse,
-} from '../provider/responses-client.js';
+import type { ResponsesClient, ServerResponse } from '../provider/responses-client.js';
 import type { JobPatch, JobStore } from '../store/index.js';
 import { finalStateOf, isTerminalResponse } from './final-state.js';
 import type { JobWriter } from './job-writer.js';
@@ -196,11 +192,4 @@ function hasHttpStatus(error: unknown): boolean {
   );
 }
 
-function missingKeyIn(error: unknown): MissingKeyError | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
-    if (current instanceof MissingKeyError) return current;
-    current = current.cause;
-  }
-  return undefined;
-}
+

@@ -40,7 +40,8 @@ function causeCode(error: unknown): string | undefined {
   return undefined;
 }
 
-function missingKeyIn(error: unknown): MissingKeyError | undefined {
+/** The MissingKeyError somewhere in `error`'s cause chain, if any. */
+export function missingKeyIn(error: unknown): MissingKeyError | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
     if (current instanceof MissingKeyError) return current;
