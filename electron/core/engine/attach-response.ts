@@ -191,5 +191,3 @@ function hasHttpStatus(error: unknown): boolean {
     typeof (error as { status?: unknown }).status === 'number'
   );
 }
-
-
