@@ -1,6 +1,7 @@
 // The job: one background response on a provider plus everything Mull keeps about it locally.
 // Shared by the engine (electron/core), the contract (shared/ipc) and the renderer.
 import { z } from 'zod';
+import { JobTools } from './job-tools.js';
 
 /**
  * A job's lifecycle as the person sees it (the badge).
@@ -86,6 +87,8 @@ export const NewJob = z.object({
   reasoningSummary: ReasoningSummaryMode.optional(),
   maxOutputTokens: z.number().int().min(16).optional(),
   instructions: z.string().max(100_000).optional(),
+  /** Hosted tools (web search, MCP, ...); checked against the model by checkJobTools. */
+  tools: JobTools.optional(),
 });
 export type NewJob = z.input<typeof NewJob>;
 export type ParsedNewJob = z.output<typeof NewJob>;
@@ -101,6 +104,8 @@ export const Job = z.object({
   effort: ReasoningEffort.nullable(),
   reasoningSummaryMode: ReasoningSummaryMode.nullable(),
   maxOutputTokens: z.number().int().nullable(),
+  /** The hosted tools sent with the job; null: none (and every job stored before tools). */
+  tools: JobTools.nullable(),
   status: JobStatus,
   /** The server's last known status (queued, in_progress, completed, ...), null before create. */
   serverStatus: z.string().nullable(),

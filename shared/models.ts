@@ -3,6 +3,14 @@
 // (e.g. an Azure deployment name); it just has no limits or price to show.
 import { z } from 'zod';
 import { ReasoningEffort } from './job.js';
+import {
+  JobTools,
+  ToolKind,
+  hasDataSource,
+  toolKindLabel,
+  toolKindsOf,
+  type JobToolsInput,
+} from './job-tools.js';
 import { ModelPrice, PriceOverrides, applyPriceOverride } from './model-price.js';
 
 export { ModelPrice, PriceOverride, PriceOverrides, IsoDate } from './model-price.js';
@@ -26,6 +34,8 @@ export const ModelInfo = z.object({
   backgroundByDefault: z.boolean(),
   /** Deep research refuses a request without a data-source tool (web search, remote MCP, file search). */
   needsDataSourceTool: z.boolean(),
+  /** The hosted tools the model takes (its model page's list); empty: none. */
+  tools: z.array(ToolKind).readonly(),
   price: ModelPrice,
 });
 export type ModelInfo = z.infer<typeof ModelInfo>;
@@ -46,11 +56,16 @@ function price(input: number, cachedInput: number | null, output: number): Model
   };
 }
 
+const allTools = ['web_search', 'code_interpreter', 'file_search', 'mcp'] as const;
+/** The pro models' pages list web search, file search and MCP, not code interpreter. */
+const proTools = ['web_search', 'file_search', 'mcp'] as const;
+
 const reasoningDefaults = {
   reasoning: true,
   defaultEffort: 'medium',
   backgroundByDefault: false,
   needsDataSourceTool: false,
+  tools: allTools,
 } as const;
 
 const deepResearch = {
@@ -66,6 +81,7 @@ const nonReasoning = {
   defaultEffort: null,
   backgroundByDefault: false,
   needsDataSourceTool: false,
+  tools: allTools,
 } as const;
 
 /** In the order the composer lists them. */
@@ -73,6 +89,7 @@ export const modelRegistry: readonly ModelInfo[] = [
   {
     ...reasoningDefaults,
     id: 'gpt-5-pro',
+    tools: proTools,
     label: 'GPT-5 pro',
     contextWindowTokens: 400 * k,
     maxOutputTokens: 272 * k,
@@ -84,6 +101,7 @@ export const modelRegistry: readonly ModelInfo[] = [
   {
     ...reasoningDefaults,
     id: 'gpt-5.2-pro',
+    tools: proTools,
     label: 'GPT-5.2 pro',
     contextWindowTokens: 400 * k,
     maxOutputTokens: null, // Not documented.
@@ -130,6 +148,7 @@ export const modelRegistry: readonly ModelInfo[] = [
   {
     ...reasoningDefaults,
     id: 'o3-pro',
+    tools: proTools,
     label: 'o3-pro',
     contextWindowTokens: 200 * k,
     maxOutputTokens: 100 * k, // Likely, but marked uncertain in the price table.
@@ -216,4 +235,54 @@ export function effectivePrices(overrides: PriceOverrides = {}): Record<string, 
 export function priceFor(modelId: string, overrides: PriceOverrides = {}): ModelPrice | undefined {
   const model = findModel(modelId);
   return model && applyPriceOverride(model.price, overrides[model.id]);
+}
+
+/** A job's tools after checkJobTools: what to store and send (null: none), or why not. */
+export type CheckedJobTools = { tools: JobTools | null } | { refused: string };
+
+/**
+ * Checks a job's tools against its model before anything is stored or sent, with one sentence
+ * when they cannot go together. A deep-research model given no tools gets web search (it refuses
+ * a request without a data source); one given tools but no data source is refused. An unknown
+ * model (a custom deployment) is given what was asked: its server decides.
+ */
+export function checkJobTools(
+  modelId: string,
+  input: JobToolsInput | undefined,
+  model: ModelInfo | undefined = findModel(modelId),
+): CheckedJobTools {
+  const parsed = JobTools.safeParse(input ?? {});
+  if (!parsed.success)
+    return { refused: parsed.error.issues[0]?.message ?? 'The tools are malformed.' };
+  const tools = parsed.data;
+  const kinds = toolKindsOf(tools);
+  const name = model?.label ?? modelId;
+  if (model?.needsDataSourceTool) {
+    if (kinds.length === 0) return { tools: { ...tools, webSearch: true } };
+    if (!hasDataSource(tools)) {
+      return {
+        refused: `${name} needs a data source to research: web search, a file search vector store or an MCP server (code interpreter alone is not one).`,
+      };
+    }
+  }
+  if (model && kinds.length > 0) {
+    if (model.tools.length === 0) {
+      return {
+        refused: `${name} takes no tools; remove ${kinds.map((k) => toolKindLabel[k]).join(', ')}.`,
+      };
+    }
+    const refused = kinds.filter((k) => !model.tools.includes(k));
+    if (refused.length > 0) {
+      return {
+        refused: `${name} does not take ${refused.map((k) => toolKindLabel[k]).join(' or ')}; it takes ${model.tools.map((k) => toolKindLabel[k]).join(', ')}.`,
+      };
+    }
+  }
+  if (kinds.length === 0) {
+    if (tools.maxToolCalls !== undefined) {
+      return { refused: 'A maximum number of tool calls needs at least one tool to limit.' };
+    }
+    return { tools: null };
+  }
+  return { tools };
 }

@@ -32,8 +32,8 @@ const CreateBody = z.strictObject({
   metadata: z.record(z.string(), z.string()).nullable().optional(),
   temperature: z.number().min(0).max(2).nullable().optional(),
   top_p: z.number().min(0).max(1).nullable().optional(),
-  // Accepted and echoed or ignored: the emulator has no tools, but clients may send these.
-  tools: z.array(z.unknown()).optional(),
+  // Accepted and echoed: the emulator runs no tools, but deep research insists on a data source.
+  tools: z.array(z.looseObject({ type: z.string() })).optional(),
   tool_choice: z.unknown().optional(),
   text: z.unknown().optional(),
   truncation: z.enum(['auto', 'disabled']).nullable().optional(),
@@ -70,7 +70,17 @@ export interface CreateRequest {
   serviceTier: string;
   /** false when the request turns the delta `obfuscation` field off; undefined: the default. */
   includeObfuscation: boolean | undefined;
+  /** As sent; echoed in the response's `tools`. */
+  tools: readonly Record<string, unknown>[];
+  maxToolCalls: number | null;
 }
+
+/** The tool types that give a deep-research model something to research. */
+const dataSourceToolTypes: ReadonlySet<string> = new Set([
+  'web_search_preview',
+  'mcp',
+  'file_search',
+]);
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   let value = raw;
@@ -186,6 +196,13 @@ export function parseCreateRequest(raw: unknown): CreateRequest {
       'integer_below_min_value',
     );
   }
+  const tools = body.tools ?? [];
+  if (model.needsDataSourceTool && !tools.some((tool) => dataSourceToolTypes.has(tool.type))) {
+    throw invalidRequest(
+      "Deep research models require at least one of 'web_search_preview', 'mcp', or 'file_search' tools.",
+      'tools',
+    );
+  }
   const metadata = body.metadata ?? {};
   const entries = Object.entries(metadata);
   if (entries.length > 16) {
@@ -220,5 +237,7 @@ export function parseCreateRequest(raw: unknown): CreateRequest {
     topP: body.top_p ?? null,
     serviceTier: body.service_tier ?? 'auto',
     includeObfuscation: body.stream_options?.include_obfuscation ?? undefined,
+    tools,
+    maxToolCalls: body.max_tool_calls ?? null,
   };
 }

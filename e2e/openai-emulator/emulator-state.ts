@@ -178,6 +178,8 @@ export class EmulatorState {
                 temperature: req.temperature,
                 topP: req.topP,
                 serviceTier: req.serviceTier,
+                tools: req.tools,
+                maxToolCalls: req.maxToolCalls,
               },
               promptText: req.promptText,
               reasoningModel: req.model.reasoning,

@@ -8,6 +8,8 @@ export interface EmulatedModel {
   /** Reasoning efforts the model accepts; empty for non-reasoning models. */
   efforts: readonly string[];
   supportsTemperature: boolean;
+  /** Deep research: a create without a web search, file search or MCP tool is refused. */
+  needsDataSourceTool?: boolean;
 }
 
 const gpt5Efforts = ['minimal', 'low', 'medium', 'high'] as const;
@@ -79,12 +81,14 @@ export const emulatedModels: Readonly<Record<string, EmulatedModel>> = {
     reasoning: true,
     efforts: ['medium'],
     supportsTemperature: false,
+    needsDataSourceTool: true,
   },
   'o4-mini-deep-research': {
     snapshot: 'o4-mini-deep-research-2025-06-26',
     reasoning: true,
     efforts: ['medium'],
     supportsTemperature: false,
+    needsDataSourceTool: true,
   },
   'gpt-4.1-mini': {
     snapshot: 'gpt-4.1-mini-2025-04-14',

@@ -36,6 +36,9 @@ export interface ResponseFields {
   topP: number | null;
   /** The requested tier: `auto` unless the request named one. */
   serviceTier: string;
+  /** The request's tools, echoed as sent (the emulator runs none of them). */
+  tools?: readonly unknown[];
+  maxToolCalls?: number | null;
 }
 
 /** The response as first created: queued, no output, no usage. */
@@ -52,7 +55,7 @@ export function newResponseObject(f: ResponseFields): ResponseObject {
     incomplete_details: null,
     instructions: f.instructions,
     max_output_tokens: f.maxOutputTokens,
-    max_tool_calls: null,
+    max_tool_calls: f.maxToolCalls ?? null,
     model: f.modelSnapshot,
     output: [],
     parallel_tool_calls: true,
@@ -67,7 +70,7 @@ export function newResponseObject(f: ResponseFields): ResponseObject {
     temperature: f.temperature ?? 1.0,
     text: { format: { type: 'text' }, verbosity: 'medium' },
     tool_choice: 'auto',
-    tools: [],
+    tools: [...(f.tools ?? [])],
     top_logprobs: 0,
     top_p: f.topP ?? 1.0,
     truncation: 'disabled',

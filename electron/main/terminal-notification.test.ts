@@ -11,6 +11,7 @@ function summary(patch: Partial<JobSummary>): JobSummary {
     effort: null,
     reasoningSummaryMode: null,
     maxOutputTokens: null,
+    tools: null,
     status: 'completed',
     serverStatus: 'completed',
     responseId: 'resp_1',

@@ -1,6 +1,7 @@
 // The create request for a job: the prompt and its parameters, plus Mull's job id as metadata so
 // a response can be matched to its job from the provider's dashboard.
 import type { Job } from '../../../shared/job.js';
+import type { JobTools } from '../../../shared/job-tools.js';
 import { findModel } from '../../../shared/models.js';
 import type { CreateBody } from '../provider/responses-client.js';
 
@@ -24,5 +25,44 @@ export function createBodyFor(job: Job, previousResponseId: string | undefined):
   }
   if (job.maxOutputTokens !== null) body.max_output_tokens = job.maxOutputTokens;
   if (previousResponseId !== undefined) body.previous_response_id = previousResponseId;
+  if (job.tools !== null) Object.assign(body, toolsBody(job.tools));
   return body;
+}
+
+/**
+ * The API's tools, plus `include` for what each tool leaves that the response omits by default
+ * (the sources a web search read, code interpreter outputs, file search results). Web search is
+ * `web_search_preview`: the name deep research requires.
+ */
+function toolsBody(tools: JobTools): Pick<CreateBody, 'tools' | 'max_tool_calls' | 'include'> {
+  const list: Record<string, unknown>[] = [];
+  const include: string[] = [];
+  if (tools.webSearch) {
+    list.push({ type: 'web_search_preview' });
+    include.push('web_search_call.action.sources');
+  }
+  if (tools.codeInterpreter) {
+    list.push({ type: 'code_interpreter', container: { type: 'auto' } });
+    include.push('code_interpreter_call.outputs');
+  }
+  if (tools.vectorStoreIds.length > 0) {
+    list.push({ type: 'file_search', vector_store_ids: tools.vectorStoreIds });
+    include.push('file_search_call.results');
+  }
+  for (const server of tools.mcpServers) {
+    list.push({
+      type: 'mcp',
+      server_label: server.label,
+      server_url: server.url,
+      ...(server.allowedTools ? { allowed_tools: server.allowedTools } : {}),
+      // A background job has nobody to approve a call: Mull sends only servers the person chose.
+      require_approval: 'never',
+    });
+  }
+  if (list.length === 0) return {};
+  return {
+    tools: list,
+    ...(include.length > 0 ? { include } : {}),
+    ...(tools.maxToolCalls !== undefined ? { max_tool_calls: tools.maxToolCalls } : {}),
+  };
 }

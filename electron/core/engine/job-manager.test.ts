@@ -77,6 +77,81 @@ describe('submitting and reading jobs', () => {
   });
 });
 
+describe('tools on a job', () => {
+  it('a deep-research job goes out with web search, the sources asked for, and completes', async () => {
+    const [job] = h.manager.submit(ask('Research the primes', { model: 'o3-deep-research' }));
+    expect(job?.tools).toMatchObject({ webSearch: true });
+    expect((await h.waitFor(job?.id ?? '', done)).status).toBe('completed');
+    const [create] = await h.emulator.control.requests({ kind: 'create' });
+    expect(create?.body).toMatchObject({
+      tools: [{ type: 'web_search_preview' }],
+      include: ['web_search_call.action.sources'],
+      background: true,
+    });
+  });
+
+  it('sends each tool in the API shape, with max_tool_calls; retry and follow-up keep them', async () => {
+    const tools = {
+      webSearch: true,
+      codeInterpreter: true,
+      vectorStoreIds: ['vs_1'],
+      mcpServers: [{ label: 'docs', url: 'https://example.com/mcp', allowedTools: ['search'] }],
+      maxToolCalls: 12,
+    };
+    const [job] = h.manager.submit(ask('With tools', { model: 'gpt-4.1', tools }));
+    const first = await h.waitFor(job?.id ?? '', done);
+    const retried = h.manager.retry(first.id);
+    const child = h.manager.followUp(first.id, { prompt: 'And then?' });
+    expect(retried.tools).toEqual(first.tools);
+    expect(child.tools).toEqual(first.tools);
+    await h.waitFor(retried.id, done);
+    await h.waitFor(child.id, done);
+    const creates = await h.emulator.control.requests({ kind: 'create' });
+    expect(creates).toHaveLength(3);
+    for (const create of creates) {
+      expect(create.body).toMatchObject({
+        tools: [
+          { type: 'web_search_preview' },
+          { type: 'code_interpreter', container: { type: 'auto' } },
+          { type: 'file_search', vector_store_ids: ['vs_1'] },
+          {
+            type: 'mcp',
+            server_label: 'docs',
+            server_url: 'https://example.com/mcp',
+            allowed_tools: ['search'],
+            require_approval: 'never',
+          },
+        ],
+        max_tool_calls: 12,
+        include: [
+          'web_search_call.action.sources',
+          'code_interpreter_call.outputs',
+          'file_search_call.results',
+        ],
+      });
+    }
+  });
+
+  it('refuses tools the model cannot take with a sentence, storing nothing', () => {
+    expect(() =>
+      h.manager.submit(ask('x', { model: 'o3-deep-research', tools: { codeInterpreter: true } })),
+    ).toThrow(/needs a data source to research/);
+    expect(() =>
+      h.manager.submit(ask('x', { model: 'gpt-5-pro', tools: { codeInterpreter: true } })),
+    ).toThrow(JobActionRefused);
+    expect(h.manager.list().total).toBe(0);
+  });
+
+  it('a job without tools sends none', async () => {
+    const [job] = h.manager.submit(ask('Plain'));
+    expect(job?.tools).toBeNull();
+    await h.waitFor(job?.id ?? '', done);
+    const [create] = await h.emulator.control.requests({ kind: 'create' });
+    expect(create?.body).not.toHaveProperty('tools');
+    expect(create?.body).not.toHaveProperty('include');
+  });
+});
+
 describe('retry, follow-up, delete', () => {
   it('retry makes a new job linked to the old one', async () => {
     await h.emulator.control.addScript({

@@ -11,6 +11,7 @@ import {
   type ParsedNewJob,
 } from '../../../shared/job.js';
 import type { JobPage, JobQuery, JobSearchHit } from '../../../shared/job-query.js';
+import { checkJobTools } from '../../../shared/models.js';
 import { classifyFailure } from '../provider/failure.js';
 import { ResponsesClient } from '../provider/responses-client.js';
 import { rememberingKeys } from '../secrets/redact-keys.js';
@@ -470,8 +471,11 @@ export class JobManager {
     return rows;
   }
 
+  /** Every new job passes here: its tools are checked against its model before it is stored. */
   private newJobRow(input: ParsedNewJob, links: JobLinks): Job {
-    return newJobRecord(input, links, this.now());
+    const checked = checkJobTools(input.model, input.tools);
+    if ('refused' in checked) throw new JobActionRefused(checked.refused);
+    return newJobRecord({ ...input, tools: checked.tools ?? undefined }, links, this.now());
   }
 
   private asNewJob(job: Job): ParsedNewJob {
@@ -484,6 +488,7 @@ export class JobManager {
       reasoningSummary: job.reasoningSummaryMode ?? undefined,
       maxOutputTokens: job.maxOutputTokens ?? undefined,
       instructions: job.instructions ?? undefined,
+      tools: job.tools ?? undefined,
     });
   }
 

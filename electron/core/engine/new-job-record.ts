@@ -25,6 +25,7 @@ export function newJobRecord(
     effort: input.effort ?? null,
     reasoningSummaryMode: input.reasoningSummary ?? null,
     maxOutputTokens: input.maxOutputTokens ?? null,
+    tools: input.tools ?? null,
     status: 'pending',
     serverStatus: null,
     responseId: null,

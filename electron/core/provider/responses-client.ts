@@ -30,6 +30,10 @@ export interface CreateBody {
   max_output_tokens?: number;
   previous_response_id?: string;
   metadata?: Record<string, string>;
+  /** Hosted tools in the API's shape (see engine/create-body.ts). */
+  tools?: Record<string, unknown>[];
+  max_tool_calls?: number;
+  include?: string[];
 }
 
 export interface Streamed {

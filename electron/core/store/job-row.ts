@@ -42,6 +42,8 @@ export interface JobRow {
   finished_at: number | null;
   updated_at: number;
   revision: number;
+  /** JobTools as JSON; NULL: no tools (and every row from before migration 6). */
+  tools: string | null;
 }
 
 /** Job fields stored in exactly one column of the same meaning. */
@@ -71,7 +73,7 @@ export const columnOfField = {
   startedAt: 'started_at',
   finishedAt: 'finished_at',
 } as const satisfies Record<
-  Exclude<keyof Job, 'id' | 'usage' | 'error' | 'updatedAt' | 'revision'>,
+  Exclude<keyof Job, 'id' | 'usage' | 'error' | 'tools' | 'updatedAt' | 'revision'>,
   keyof JobRow
 >;
 export type ScalarField = keyof typeof columnOfField;
@@ -112,6 +114,7 @@ export const jobColumns = [
   'finished_at',
   'updated_at',
   'revision',
+  'tools',
 ] as const satisfies readonly (keyof JobRow)[];
 
 const scalarFields = Object.keys(columnOfField) as ScalarField[];
@@ -123,7 +126,8 @@ export function fieldsToColumns(fields: JobPatch): Record<string, SqlValue> {
     const value = fields[field];
     if (value !== undefined) columns[columnOfField[field]] = value;
   }
-  const { usage, error } = fields;
+  const { usage, error, tools } = fields;
+  if (tools !== undefined) columns.tools = tools === null ? null : JSON.stringify(tools);
   if (usage !== undefined) {
     columns.input_tokens = usage?.inputTokens ?? null;
     columns.cached_tokens = usage?.cachedTokens ?? null;
@@ -161,6 +165,7 @@ export function jobFieldsOf(
     effort: row.effort,
     reasoningSummaryMode: row.reasoning_summary_mode,
     maxOutputTokens: row.max_output_tokens,
+    tools: row.tools === null ? null : (JSON.parse(row.tools) as unknown),
     status: row.status,
     serverStatus: row.server_status,
     responseId: row.response_id,

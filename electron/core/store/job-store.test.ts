@@ -22,6 +22,13 @@ describe('insert and get', () => {
       effort: null,
       reasoningSummaryMode: null,
       maxOutputTokens: 4096,
+      tools: {
+        webSearch: true,
+        codeInterpreter: false,
+        vectorStoreIds: ['vs_1'],
+        mcpServers: [{ label: 'docs', url: 'https://example.com/mcp', allowedTools: ['search'] }],
+        maxToolCalls: 20,
+      },
       status: 'completed',
       serverStatus: 'completed',
       responseId: 'resp_123',

@@ -178,6 +178,34 @@ describe('migration 5: search settled text', () => {
   });
 });
 
+describe('migration 6: job tools', () => {
+  const insertJob = (db: Database, id: string) =>
+    db
+      .prepare(
+        'INSERT INTO jobs (id, title, prompt, model, provider_id, status, thread_id, created_at, updated_at) ' +
+          "VALUES (?, 'A title', 'a prompt', 'o3-deep-research', 'openai', 'pending', ?, 1, 1)",
+      )
+      .run(id, id);
+  const toolsOf = (db: Database, id: string) =>
+    db.prepare<[string], string | null>('SELECT tools FROM jobs WHERE id = ?').pluck().get(id);
+
+  it('adds a tools column holding JSON only; jobs stored before it have none', () => {
+    const dataDir = databases.tempDir();
+    const before = databases.open(dataDir, shippedMigrations.slice(0, 5));
+    insertJob(before, 'old');
+    before.close();
+    const db = databases.open(dataDir, shippedMigrations.slice(0, 6));
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(columnsOf(db, 'jobs')).toContain('tools');
+    expect(toolsOf(db, 'old')).toBeNull();
+    db.prepare("UPDATE jobs SET tools = '{\"webSearch\":true}' WHERE id = 'old'").run();
+    expect(toolsOf(db, 'old')).toBe('{"webSearch":true}');
+    expect(() => db.prepare("UPDATE jobs SET tools = 'not json' WHERE id = 'old'").run()).toThrow(
+      /CHECK constraint/,
+    );
+  });
+});
+
 describe('migrate', () => {
   it('knows every shipped migration, numbered from 1 without gaps', () => {
     expect(shippedMigrations.map((m) => m.version)).toEqual(

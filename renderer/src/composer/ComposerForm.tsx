@@ -11,6 +11,7 @@ import { ErrorNote } from '../ui/ErrorNote.js';
 import { Icon } from '../ui/Icon.js';
 import {
   composeJobs,
+  composerTools,
   estimateJobsCost,
   maxJobsPerSubmit,
   maxOutputProblem,
@@ -37,6 +38,7 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
   const [chosenEffort, setChosenEffort] = useState<ReasoningEffort | null>(null);
   const [summary, setSummary] = useState(true);
   const [maxOutputText, setMaxOutputText] = useState('');
+  const [chosenTools, setChosenTools] = useState({ webSearch: false, codeInterpreter: false });
   const submit = useSubmitJobs();
   const ids = {
     prompt: useId(),
@@ -45,6 +47,7 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
     effort: useId(),
     maxOutput: useId(),
     provider: useId(),
+    toolsHint: useId(),
   };
 
   const model = models.find((candidate) => candidate.id === modelId);
@@ -55,6 +58,7 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
       ? chosenEffort
       : (model?.defaultEffort ?? null);
   const reasoning = model?.reasoning ?? true;
+  const tools = composerTools(model, chosenTools);
   const copies = Math.max(1, Math.floor(Number(copiesText)) || 1);
   const prompts = splitPrompts(prompt, split);
   const maxOutputError = maxOutputProblem(maxOutputText, model);
@@ -78,6 +82,7 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
       effort: reasoning ? effort : null,
       reasoningSummary: reasoning && summary,
       maxOutputTokens,
+      tools: tools.tools,
     });
     submit.mutate(jobs, {
       onSuccess: (result) => {
@@ -209,6 +214,42 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
           />
           Reasoning summary (the model summarizes its thinking as it goes)
         </label>
+      )}
+
+      {(tools.offers.webSearch || tools.offers.codeInterpreter) && (
+        <fieldset className="field composer__tools" aria-describedby={ids.toolsHint}>
+          <legend>Tools</legend>
+          {tools.offers.webSearch && (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={tools.shown.webSearch}
+                disabled={tools.webSearchRequired}
+                onChange={(event) =>
+                  setChosenTools({ ...chosenTools, webSearch: event.target.checked })
+                }
+              />
+              Web search (the model may search the web and cite what it read)
+            </label>
+          )}
+          {tools.offers.codeInterpreter && (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={tools.shown.codeInterpreter}
+                onChange={(event) =>
+                  setChosenTools({ ...chosenTools, codeInterpreter: event.target.checked })
+                }
+              />
+              Code interpreter (the model may run Python in a sandbox)
+            </label>
+          )}
+          <p id={ids.toolsHint} className="field__hint">
+            {tools.webSearchRequired
+              ? `${model?.label ?? 'This model'} needs a data source to research, so web search stays on.`
+              : 'Tool calls are billed on top of tokens.'}
+          </p>
+        </fieldset>
       )}
 
       <CostEstimate

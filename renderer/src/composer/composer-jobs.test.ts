@@ -3,6 +3,7 @@ import { estimateCostRange, estimatePromptTokens } from '../../../shared/cost.js
 import { findModel } from '../../../shared/models.js';
 import {
   composeJobs,
+  composerTools,
   estimateJobsCost,
   maxOutputProblem,
   splitPrompts,
@@ -85,5 +86,53 @@ describe('maxOutputProblem', () => {
     expect(maxOutputProblem('8', model)).toMatch(/16 or more/);
     expect(maxOutputProblem('1.5', model)).toMatch(/whole number/);
     expect(maxOutputProblem('999999', model)).toMatch(/at most 128,000/);
+  });
+});
+
+describe('composerTools', () => {
+  const none = { webSearch: false, codeInterpreter: false };
+
+  it('offers web search and code interpreter only to models that take them', () => {
+    expect(composerTools(findModel('gpt-4.1'), none).offers).toEqual({
+      webSearch: true,
+      codeInterpreter: true,
+    });
+    expect(composerTools(findModel('gpt-5-pro'), none).offers).toEqual({
+      webSearch: true,
+      codeInterpreter: false,
+    });
+    expect(composerTools(undefined, { webSearch: true, codeInterpreter: true })).toMatchObject({
+      offers: { webSearch: false, codeInterpreter: false },
+      tools: undefined,
+    });
+  });
+
+  it('sends nothing unless ticked, and what is ticked', () => {
+    const model = findModel('gpt-4.1');
+    expect(composerTools(model, none).tools).toBeUndefined();
+    expect(composerTools(model, { webSearch: true, codeInterpreter: true }).tools).toEqual({
+      webSearch: true,
+      codeInterpreter: true,
+    });
+  });
+
+  it('keeps web search on for deep research, which needs a data source', () => {
+    const tools = composerTools(findModel('o3-deep-research'), none);
+    expect(tools).toMatchObject({
+      webSearchRequired: true,
+      shown: { webSearch: true, codeInterpreter: false },
+      tools: { webSearch: true },
+    });
+  });
+
+  it('drops a tick the model does not take (a choice made for another model)', () => {
+    expect(
+      composerTools(findModel('gpt-5-pro'), { webSearch: false, codeInterpreter: true }).tools,
+    ).toBeUndefined();
+  });
+
+  it('goes into every composed job', () => {
+    const [job] = composeJobs(['a'], 1, { ...options, tools: { webSearch: true } });
+    expect(job?.tools).toEqual({ webSearch: true });
   });
 });

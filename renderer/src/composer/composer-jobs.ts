@@ -2,6 +2,7 @@
 // hold only ---), each N times, with the chosen model and options; and what they may cost.
 import { estimateCostRange, estimatePromptTokens, type CostRange } from '../../../shared/cost.js';
 import type { NewJob, ReasoningEffort } from '../../../shared/job.js';
+import type { JobToolsInput } from '../../../shared/job-tools.js';
 import type { ModelInfo } from '../../../shared/models.js';
 
 /** The most jobs one `jobs:submit` takes (the contract's limit). */
@@ -13,6 +14,48 @@ export interface ComposerOptions {
   effort: ReasoningEffort | null;
   reasoningSummary: boolean;
   maxOutputTokens: number | undefined;
+  /** The tools ticked in the composer's Tools group (see composerTools); absent: none. */
+  tools?: JobToolsInput;
+}
+
+/** What the composer's Tools group ticks. */
+export interface ToolChoice {
+  webSearch: boolean;
+  codeInterpreter: boolean;
+}
+
+export interface ComposerTools {
+  /** Which checkboxes to show: only the tools the model takes (none for an unknown model). */
+  offers: { webSearch: boolean; codeInterpreter: boolean };
+  /** Web search is on and cannot be turned off: the model needs a data source (deep research). */
+  webSearchRequired: boolean;
+  /** What the checkboxes show. */
+  shown: ToolChoice;
+  /** The tools to send; undefined: none. */
+  tools: JobToolsInput | undefined;
+}
+
+/** The Tools group for a model, given what the person ticked. */
+export function composerTools(model: ModelInfo | undefined, chosen: ToolChoice): ComposerTools {
+  const offers = {
+    webSearch: model?.tools.includes('web_search') ?? false,
+    codeInterpreter: model?.tools.includes('code_interpreter') ?? false,
+  };
+  const webSearchRequired = offers.webSearch && (model?.needsDataSourceTool ?? false);
+  const shown = {
+    webSearch: offers.webSearch && (webSearchRequired || chosen.webSearch),
+    codeInterpreter: offers.codeInterpreter && chosen.codeInterpreter,
+  };
+  const tools: JobToolsInput = {
+    ...(shown.webSearch && { webSearch: true }),
+    ...(shown.codeInterpreter && { codeInterpreter: true }),
+  };
+  return {
+    offers,
+    webSearchRequired,
+    shown,
+    tools: Object.keys(tools).length > 0 ? tools : undefined,
+  };
 }
 
 const separatorLine = /^[ \t]*---[ \t]*$/mu;
@@ -38,6 +81,7 @@ export function composeJobs(
         ...(options.effort !== null && { effort: options.effort }),
         ...(options.reasoningSummary && { reasoningSummary: 'auto' as const }),
         ...(options.maxOutputTokens !== undefined && { maxOutputTokens: options.maxOutputTokens }),
+        ...(options.tools !== undefined && { tools: options.tools }),
       });
     }
   }

@@ -10,6 +10,7 @@ export function jobSummary(fields: Partial<JobSummary> & { id: string }): JobSum
     effort: 'medium',
     reasoningSummaryMode: null,
     maxOutputTokens: null,
+    tools: null,
     status: 'queued',
     serverStatus: null,
     responseId: null,

@@ -8,6 +8,7 @@ import {
   type Job,
   type JobStatus,
 } from '../../../../shared/job.js';
+import { checkJobTools } from '../../../../shared/models.js';
 import { type JobManager } from '../../engine/index.js';
 import { UsageError, exitCodes, zodSentence } from '../cli-errors.js';
 import { defineCommand } from '../command.js';
@@ -17,6 +18,7 @@ import { readPrompt } from '../prompt-source.js';
 import type { CliSession } from '../session.js';
 import { providerForBaseUrl } from '../url-provider.js';
 import { pollUntil } from '../job-waiting.js';
+import { toolFlagOptions, toolFlagsHelp, toolsFromFlags } from '../tool-flags.js';
 
 /** The model for slow, hard problems, which is what background jobs are for. */
 export const defaultModel = 'gpt-5-pro';
@@ -47,6 +49,8 @@ Options:
   -f, --file FILE            read the prompt from FILE ('-' for stdin)
   -                          read the prompt from stdin
 
+${toolFlagsHelp}
+
 The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app's Settings).`,
   options: {
     model: { type: 'string', short: 'm' },
@@ -57,6 +61,7 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
     provider: { type: 'string' },
     'base-url': { type: 'string' },
     file: { type: 'string', short: 'f' },
+    ...toolFlagOptions,
   },
   positionals: { min: 0, max: 1, name: 'PROMPT (quote it: \'mull submit "..."\')' },
   async run(session, { values, positionals }) {
@@ -67,10 +72,16 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
       { positional: positionals[0], file: values.file },
       session.io.stdin,
     );
+    const model = values.model ?? defaultModel;
+    // The tools are checked against the model here, so a refusal is a usage error and nothing is
+    // stored or sent.
+    const tools = checkJobTools(model, toolsFromFlags(values));
+    if ('refused' in tools) throw new UsageError(tools.refused);
     const input = parseNewJob({
       prompt,
       title: values.title,
-      model: values.model ?? defaultModel,
+      model,
+      tools: tools.tools ?? undefined,
       effort: values.effort,
       reasoningSummary: values.summary,
       maxOutputTokens: wholeNumber('--max-output-tokens', values['max-output-tokens'], {

@@ -4,6 +4,7 @@ import { migration as jobEvents } from './002-job-events.js';
 import { migration as jobSearch } from './003-job-search.js';
 import { migration as settings } from './004-settings.js';
 import { migration as searchSettledText } from './005-search-settled-text.js';
+import { migration as jobTools } from './006-job-tools.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -14,4 +15,5 @@ export const shippedMigrations: readonly Migration[] = [
   jobSearch,
   settings,
   searchSettledText,
+  jobTools,
 ];

@@ -16,6 +16,7 @@ export function sampleJob(overrides: Partial<Job> = {}): Job {
     effort: 'high',
     reasoningSummaryMode: 'auto',
     maxOutputTokens: null,
+    tools: null,
     // A job with text has run: answers are searchable once a job has settled.
     status: overrides.answer || overrides.reasoningSummary ? 'completed' : 'pending',
     serverStatus: null,
