@@ -31,15 +31,15 @@ export function createBodyFor(job: Job, previousResponseId: string | undefined):
 
 /**
  * The API's tools, plus `include` for what each tool leaves that the response omits by default
- * (the sources a web search read, code interpreter outputs, file search results). Web search is
- * `web_search_preview`: the name deep research requires.
+ * (code interpreter outputs, file search results). Web search is `web_search_preview`: the name
+ * deep research requires. Its sources are not asked for: `web_search_call.action.sources` is
+ * documented with the newer `web_search` tool only, and a refused `include` would fail the job.
  */
 function toolsBody(tools: JobTools): Pick<CreateBody, 'tools' | 'max_tool_calls' | 'include'> {
   const list: Record<string, unknown>[] = [];
   const include: string[] = [];
   if (tools.webSearch) {
     list.push({ type: 'web_search_preview' });
-    include.push('web_search_call.action.sources');
   }
   if (tools.codeInterpreter) {
     list.push({ type: 'code_interpreter', container: { type: 'auto' } });
