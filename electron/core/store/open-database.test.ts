@@ -6,9 +6,11 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  readdirSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -160,7 +162,7 @@ describe('only a database Mull made is opened', () => {
     const dataDir = databases.tempDir();
     const db = databases.open(dataDir);
     expect(db.pragma('application_id', { simple: true })).toBe(mullApplicationId);
-    expect(existsSync(`${databasePathIn(dataDir)}.new`)).toBe(false);
+    expect(readdirSync(dataDir).filter((name) => name.includes('.new'))).toEqual([]);
   });
 
   it.each<[string, (path: string) => void, RegExp]>([
@@ -208,5 +210,38 @@ describe('only a database Mull made is opened', () => {
     const again = databases.open(dataDir);
     expect(again.pragma('application_id', { simple: true })).toBe(mullApplicationId);
     expect(again.prepare("SELECT value FROM settings WHERE key = 'kept'").pluck().get()).toBe('1');
+  });
+});
+
+describe('a new database made by several processes at once', () => {
+  it('is made once: every process opens the same file, nothing is left behind', async () => {
+    const dataDir = databases.tempDir();
+    const script = `
+      const { openDatabase } = await import(${JSON.stringify(new URL('./open-database.ts', import.meta.url).href)});
+      const db = openDatabase(process.argv[1]);
+      db.prepare("INSERT INTO settings (key, value) VALUES (?, '1')").run('from-' + process.pid);
+      db.close();
+    `;
+    const children = Array.from({ length: 8 }, () =>
+      spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, dataDir], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      }),
+    );
+    const results = await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<{ code: number | null; stderr: string }>((resolve) => {
+            let stderr = '';
+            child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+            child.on('exit', (code) => resolve({ code, stderr }));
+          }),
+      ),
+    );
+    expect(results.filter((r) => r.code !== 0).map((r) => r.stderr)).toEqual([]);
+    const db = databases.open(dataDir);
+    expect(db.prepare("SELECT count(*) FROM settings WHERE key LIKE 'from-%'").pluck().get()).toBe(
+      8,
+    );
+    expect(readdirSync(dataDir).filter((name) => name.includes('.new'))).toEqual([]);
   });
 });

@@ -6,12 +6,13 @@ import {
   constants,
   copyFileSync,
   existsSync,
+  linkSync,
   mkdirSync,
   mkdtempSync,
-  renameSync,
   rmSync,
   statSync,
 } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -172,23 +173,30 @@ function assertSoundDatabase(db: Database, path: string): void {
 }
 
 /**
- * A new database is made under a temporary name, stamped with Mull's application_id, then renamed
- * into place: a crash midway leaves no half-made `mull.sqlite3` (an empty file at that path is
- * refused as not Mull's, and must stay refusable).
+ * A new database is made under a temporary name of this process's own, stamped with Mull's
+ * application_id, then linked into place: a crash midway leaves no half-made `mull.sqlite3` (an
+ * empty file at that path is refused as not Mull's, and must stay refusable). Linking never
+ * replaces a file: when several processes create the database at once (ten `mull submit`s on a
+ * new data directory), the first one wins and the others open its file.
  */
 function createMullDatabase(path: string): void {
-  const making = `${path}.new`;
+  const making = `${path}.new-${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
-    rmSync(making, { force: true }); // left by a crash in this very step: Mull's own, empty
     const db = new BetterSqlite3(making, nativeBinding());
     try {
       db.pragma(`application_id = ${mullApplicationId}`);
     } finally {
       db.close();
     }
-    renameSync(making, path);
+    try {
+      linkSync(making, path);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'EEXIST') throw error;
+    }
   } catch (error) {
     throw unreadable(path, describe(error), error);
+  } finally {
+    rmSync(making, { force: true });
   }
 }
 
