@@ -3,11 +3,12 @@
 // inside, Enter in a field attaches, Escape closes. The server is asked first; its refusal (an
 // unknown id, a malformed one, one already attached) is shown here and nothing is added.
 import { Link } from 'lucide-react';
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { useProviders, useSettings } from '../data/use-app-data.js';
 import { ErrorNote } from '../ui/ErrorNote.js';
 import { Icon } from '../ui/Icon.js';
 import { AttachFields } from './AttachFields.js';
+import { useModalDialog } from '../ui/use-modal-dialog.js';
 
 interface Props {
   open: boolean;
@@ -17,15 +18,8 @@ interface Props {
 }
 
 export function AttachDialog({ open, onClose, onAttached }: Props) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModalDialog(open);
   const titleId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     <dialog

@@ -3,6 +3,7 @@ import { useId, useRef, useState } from 'react';
 import type { ProviderConfig } from '../../../shared/provider.js';
 import { useAttachResponse } from '../data/use-job-actions.js';
 import { ErrorNote } from '../ui/ErrorNote.js';
+import { ProviderField } from '../ui/ProviderField.js';
 
 interface Props {
   providers: readonly ProviderConfig[];
@@ -78,20 +79,12 @@ export function AttachFields({ providers, defaultProviderId, onClose, onAttached
             onChange={(event) => setTitle(event.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor={ids.provider}>Provider</label>
-          <select
-            id={ids.provider}
-            value={providerId}
-            onChange={(event) => setProviderId(event.target.value)}
-          >
-            {providers.map((provider) => (
-              <option key={provider.id} value={provider.id}>
-                {provider.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ProviderField
+          id={ids.provider}
+          providers={providers}
+          value={providerId}
+          onChange={setProviderId}
+        />
         {attach.isPending && (
           <p role="status" className="muted">
             Asking the provider about this response…

@@ -20,6 +20,7 @@ import {
 import { CostEstimate } from './CostEstimate.js';
 import { ModelPicker } from './ModelPicker.js';
 import { isSubmitShortcut } from './submit-shortcut.js';
+import { ProviderField } from '../ui/ProviderField.js';
 
 interface Props {
   settings: AppSettings;
@@ -189,20 +190,12 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
           {maxOutputError && <p className="field__error">{maxOutputError}</p>}
         </div>
         {providers.length > 1 && (
-          <div className="field">
-            <label htmlFor={ids.provider}>Provider</label>
-            <select
-              id={ids.provider}
-              value={providerId}
-              onChange={(event) => setProviderId(event.target.value)}
-            >
-              {providers.map((provider) => (
-                <option key={provider.id} value={provider.id}>
-                  {provider.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ProviderField
+            id={ids.provider}
+            providers={providers}
+            value={providerId}
+            onChange={setProviderId}
+          />
         )}
       </div>
       {reasoning && (

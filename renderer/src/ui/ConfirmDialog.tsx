@@ -1,6 +1,7 @@
 // A yes/no question in a native modal <dialog>: the browser gives it the dialog role, keeps focus
 // inside, and closes it on Escape (as "no").
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { useModalDialog } from './use-modal-dialog.js';
 
 interface Props {
   open: boolean;
@@ -25,16 +26,9 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
 }: Props) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
+  const dialogRef = useModalDialog(open);
   const titleId = useId();
   const bodyId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     <dialog
