@@ -23,7 +23,8 @@ import {
   type LoggedRequest,
   type RunningEmulator,
 } from '../../../e2e/openai-emulator/index.js';
-import type { Job, JobStatus } from '../../../shared/job.js';
+import type { Job } from '../../../shared/job.js';
+import { atRest } from './test-support/engine-harness.js';
 import { checkIntegrity } from '../store/index.js';
 import { JobManager } from './job-manager.js';
 import {
@@ -162,7 +163,7 @@ async function within<T>(driver: Driver, promise: Promise<T>, jobs: Job[]): Prom
   await driver.closed;
   const stuck = jobs
     .map((job) => reader.get(job.id))
-    .filter((job): job is Job => job !== undefined && !settled.has(job.status))
+    .filter((job): job is Job => job !== undefined && !atRest(job))
     .map((job) => `${job.id} ${job.status} (${describeSchedule(scheduleOf(job.id))})`);
   throw new Error(
     `a driver ran for ${runDeadlineMs / 1000} s without settling ${stuck.length} job(s) (${replay}):\n${stuck.join('\n')}\n${driver.output().slice(-3000)}`,
@@ -174,16 +175,6 @@ function scheduleOf(id: string): JobSchedule {
   if (!schedule) throw new Error(`no schedule for job ${id}`);
   return schedule;
 }
-
-const settled = new Set<JobStatus>([
-  'completed',
-  'incomplete',
-  'failed',
-  'cancelled',
-  'expired',
-  'unknown',
-  'needs_key',
-]);
 
 interface Tally {
   kills: number;

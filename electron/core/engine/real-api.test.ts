@@ -13,7 +13,7 @@ import {
 import { outputText } from '../../../e2e/openai-emulator/test-support/sse.js';
 import type { Job } from '../../../shared/job.js';
 import {
-  isStatus,
+  atRest,
   startHarness,
   testProviderId,
   type Harness,
@@ -25,16 +25,6 @@ beforeEach(async () => {
   h = await startHarness();
 });
 afterEach(() => h.close());
-
-const atRest = isStatus(
-  'completed',
-  'incomplete',
-  'failed',
-  'cancelled',
-  'expired',
-  'unknown',
-  'needs_key',
-);
 
 async function submit(script: ResponseScriptInput, model = 'gpt-5'): Promise<Job> {
   await h.emulator.control.addScript({ script });

@@ -6,6 +6,7 @@ import type { ResponseScriptInput } from '../../../e2e/openai-emulator/index.js'
 import type { Job } from '../../../shared/job.js';
 import { storeOf } from './job-manager.js';
 import {
+  atRest,
   isStatus,
   startHarness,
   testProviderId,
@@ -21,15 +22,7 @@ afterEach(() => h.close());
 
 const answer =
   'Première ligne — 日本語のテキスト, emoji 🧠👩‍👩‍👧✨, combining e\u0301 a\u0308.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n';
-const finished = isStatus(
-  'completed',
-  'incomplete',
-  'failed',
-  'cancelled',
-  'expired',
-  'unknown',
-  'needs_key',
-);
+const finished = atRest;
 
 async function runScripted(script: ResponseScriptInput, model = 'gpt-5'): Promise<Job> {
   await h.emulator.control.addScript({

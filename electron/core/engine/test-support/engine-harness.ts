@@ -8,7 +8,7 @@ import {
   type RunningEmulator,
   type StartOptions,
 } from '../../../../e2e/openai-emulator/index.js';
-import type { Job, JobId } from '../../../../shared/job.js';
+import { isSettled, type Job, type JobId } from '../../../../shared/job.js';
 import type { EngineOptionsInput } from '../engine-options.js';
 import { JobManager, type KeySource } from '../job-manager.js';
 
@@ -99,3 +99,6 @@ export const isStatus =
   (...statuses: Job['status'][]) =>
   (job: Job): boolean =>
     statuses.includes(job.status);
+
+/** Nothing more happens without the person: terminal, unknown, or paused for a key. */
+export const atRest = (job: Job): boolean => isSettled(job.status) || job.status === 'needs_key';
