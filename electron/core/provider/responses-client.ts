@@ -79,6 +79,8 @@ const createAgent = new Agent({ bodyTimeout: 0, headersTimeout: 10 * 60_000 }).c
   (dispatch) => (options, handler) => dispatch({ ...options, reset: true }, handler),
 );
 
+type CreateFetchOptions = NonNullable<OpenAI.RequestOptions['fetchOptions']>;
+
 function fetchFor(authStyle: AuthStyle): typeof fetch {
   const send = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const headers = Object.fromEntries(new Headers(init?.headers).entries());
@@ -90,11 +92,13 @@ function fetchFor(authStyle: AuthStyle): typeof fetch {
     }
     // undici's own fetch, to use the agent above; its Response is the same class at runtime but
     // its types differ from Node's global ones.
+    const options = init as Parameters<typeof undiciFetch>[1];
     // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
     return undiciFetch(input as Parameters<typeof undiciFetch>[0], {
-      ...(init as Parameters<typeof undiciFetch>[1]),
+      ...options,
       headers,
-      dispatcher: clientRequestIdHeader.toLowerCase() in headers ? createAgent : longLivedAgent,
+      // A request may name its own agent (the create does: see createAgent).
+      dispatcher: options?.dispatcher ?? longLivedAgent,
     });
   };
   return send;
@@ -145,7 +149,12 @@ export class ResponsesClient {
             stream: true,
             store: true,
           } as OpenAI.Responses.ResponseCreateParamsStreaming,
-          { signal, headers: { [clientRequestIdHeader]: clientRequestId } },
+          {
+            signal,
+            headers: { [clientRequestIdHeader]: clientRequestId },
+            // undici's agent: the SDK hands fetchOptions to fetchFor's `init` as they are.
+            fetchOptions: { dispatcher: createAgent } as unknown as CreateFetchOptions,
+          },
         )
         .asResponse();
       return streamedFrom(response);
