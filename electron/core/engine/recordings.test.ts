@@ -8,6 +8,14 @@ import {
   recordedSse,
 } from '../../../e2e/openai-emulator/test-support/sse.js';
 import {
+  finalResponse,
+  readRealRecording,
+  realRecordingNames,
+  realSse,
+} from '../../../e2e/openai-emulator/test-support/real-recording.js';
+import type { ServerResponse } from '../provider/responses-client.js';
+import { finalTextsOf } from './final-text.js';
+import {
   isStatus,
   startHarness,
   testProviderId,
@@ -62,4 +70,28 @@ describe('the recorded background stream', () => {
     });
     expect(h.manager.events(job.id).some((e) => e.kind === 'anomaly')).toBe(false);
   });
+});
+
+describe('every real recording (e2e/fixtures/openai-recordings/real/)', () => {
+  it.each(realRecordingNames())(
+    '%s: the server’s final status and text, folded without anomaly',
+    async (name) => {
+      const recording = readRealRecording(name);
+      const final = finalResponse(recording) as unknown as ServerResponse;
+      await h.emulator.control.addScript({ script: { recording: realSse(recording) } });
+      const [submitted] = h.manager.submit({
+        prompt: `Replay ${name}`,
+        model: 'gpt-4.1-mini',
+        providerId: testProviderId,
+      });
+      const job = await h.waitFor(
+        submitted?.id ?? '',
+        isStatus('completed', 'incomplete', 'failed', 'unknown'),
+      );
+      expect(job.status).toBe(final.status);
+      expect(job.answer).toBe(finalTextsOf(final).answer);
+      // The streamed fold agreed with the server's output: nothing was replaced at the end.
+      expect(h.manager.events(job.id).some((e) => e.kind === 'anomaly')).toBe(false);
+    },
+  );
 });
