@@ -2,6 +2,7 @@
 // Shared by the engine (electron/core), the contract (shared/ipc) and the renderer.
 import { z } from 'zod';
 import { JobTools } from './job-tools.js';
+import { OutputDigest } from './output-items.js';
 
 /**
  * A job's lifecycle as the person sees it (the badge).
@@ -117,8 +118,17 @@ export const Job = z.object({
   answer: z.string(),
   reasoningSummary: z.string(),
   usage: TokenUsage.nullable(),
-  /** USD, from usage and the price table in force when the job ended. */
+  /**
+   * USD, from usage and tool calls and the price tables in force when the job ended
+   * (shared/cost.ts, shared/tool-prices.ts).
+   */
   cost: z.number().nullable(),
+  /**
+   * Refusal, source and search counts and billable tool calls, from the job's output items
+   * (shared/output-items.ts); null until the job has output items (and for every job stored
+   * before items were kept).
+   */
+  outputDigest: OutputDigest.nullable(),
   error: JobError.nullable(),
   incompleteReason: z.string().nullable(),
   /** The job this one retries, if any. */

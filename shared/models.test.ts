@@ -10,20 +10,30 @@ import {
 } from './models.js';
 
 const tableFromTheDoc = [
-  // id, context, max output, input, cached, output
-  ['gpt-5-pro', 400_000, 272_000, 15, null, 120],
-  ['gpt-5', 400_000, 128_000, 1.25, 0.125, 10],
-  ['gpt-5.1', 400_000, 128_000, 1.25, 0.125, 10],
-  ['gpt-5-mini', 400_000, 128_000, 0.25, 0.025, 2],
-  ['gpt-5.2', 400_000, 128_000, 1.75, 0.175, 14],
-  ['gpt-5.2-pro', 400_000, null, 21, null, 168],
-  ['o3', 200_000, 100_000, 2, 0.5, 8],
-  ['o3-pro', 200_000, 100_000, 20, null, 80],
-  ['o4-mini', 200_000, 100_000, 1.1, 0.275, 4.4],
-  ['o3-deep-research', 200_000, 100_000, 10, 2.5, 40],
-  ['o4-mini-deep-research', 200_000, 100_000, 2, 0.5, 8],
-  ['gpt-4.1', 1_047_576, 32_768, 2, 0.5, 8],
-  ['gpt-4.1-mini', 1_047_576, 32_768, 0.4, 0.1, 1.6],
+  // id, context, max output, input, cached, output, checked on
+  ['gpt-5-pro', 400_000, 272_000, 15, null, 120, '2026-11-01'],
+  ['gpt-5', 400_000, 128_000, 1.25, 0.125, 10, '2026-11-01'],
+  ['gpt-5.1', 400_000, 128_000, 1.25, 0.125, 10, '2026-11-01'],
+  ['gpt-5-mini', 400_000, 128_000, 0.25, 0.025, 2, '2026-11-01'],
+  ['gpt-5-nano', 400_000, 128_000, 0.05, 0.005, 0.4, '2026-12-02'],
+  ['gpt-5-codex', 400_000, 128_000, 1.25, 0.125, 10, '2026-12-02'],
+  ['gpt-5.1-codex', 400_000, 128_000, 1.25, 0.125, 10, '2026-12-02'],
+  ['gpt-5.1-codex-mini', 400_000, 128_000, 0.25, 0.025, 2, '2026-12-02'],
+  ['gpt-5.1-codex-max', 400_000, 128_000, 1.25, 0.125, 10, '2026-12-02'],
+  ['gpt-5.2-codex', 400_000, 128_000, 1.75, 0.175, 14, '2026-12-02'],
+  ['gpt-5.2', 400_000, 128_000, 1.75, 0.175, 14, '2026-11-01'],
+  ['gpt-5.2-pro', 400_000, null, 21, null, 168, '2026-11-01'],
+  ['o3', 200_000, 100_000, 2, 0.5, 8, '2026-11-01'],
+  ['o3-pro', 200_000, 100_000, 20, null, 80, '2026-11-01'],
+  ['o3-mini', 200_000, 100_000, 1.1, 0.55, 4.4, '2026-12-02'],
+  ['o4-mini', 200_000, 100_000, 1.1, 0.275, 4.4, '2026-11-01'],
+  ['o3-deep-research', 200_000, 100_000, 10, 2.5, 40, '2026-11-01'],
+  ['o4-mini-deep-research', 200_000, 100_000, 2, 0.5, 8, '2026-11-01'],
+  ['gpt-4.1', 1_047_576, 32_768, 2, 0.5, 8, '2026-11-01'],
+  ['gpt-4.1-mini', 1_047_576, 32_768, 0.4, 0.1, 1.6, '2026-11-01'],
+  ['gpt-4.1-nano', 1_047_576, 32_768, 0.1, 0.025, 0.4, '2026-12-02'],
+  ['gpt-4o', 128_000, 16_384, 2.5, 1.25, 10, '2026-12-02'],
+  ['gpt-4o-mini', 128_000, 16_384, 0.15, 0.075, 0.6, '2026-12-02'],
 ] as const;
 
 describe('modelRegistry', () => {
@@ -32,7 +42,7 @@ describe('modelRegistry', () => {
   });
 
   it.each(tableFromTheDoc)('%s has the documented limits and prices', (id, ...row) => {
-    const [context, maxOutput, input, cached, output] = row;
+    const [context, maxOutput, input, cached, output, checkedOn] = row;
     const model = findModel(id);
     expect(model).toMatchObject({
       id,
@@ -42,7 +52,7 @@ describe('modelRegistry', () => {
         inputUsdPerMillion: input,
         cachedInputUsdPerMillion: cached,
         outputUsdPerMillion: output,
-        checkedOn: '2026-11-01',
+        checkedOn,
       },
     });
   });
@@ -63,8 +73,18 @@ describe('modelRegistry', () => {
     ['o4-mini', ['low', 'medium', 'high'], 'medium'],
     ['o3-deep-research', ['medium'], 'medium'],
     ['o4-mini-deep-research', ['medium'], 'medium'],
+    ['gpt-5-nano', ['minimal', 'low', 'medium', 'high'], 'medium'],
+    ['gpt-5-codex', ['low', 'medium', 'high'], 'medium'],
+    ['gpt-5.1-codex', ['low', 'medium', 'high'], 'medium'],
+    ['gpt-5.1-codex-mini', ['medium', 'high'], 'medium'],
+    ['gpt-5.1-codex-max', ['low', 'medium', 'high', 'xhigh'], 'medium'],
+    ['gpt-5.2-codex', ['low', 'medium', 'high', 'xhigh'], 'medium'],
+    ['o3-mini', ['low', 'medium', 'high'], 'medium'],
     ['gpt-4.1', [], null],
     ['gpt-4.1-mini', [], null],
+    ['gpt-4.1-nano', [], null],
+    ['gpt-4o', [], null],
+    ['gpt-4o-mini', [], null],
   ])('%s accepts efforts %j, default %s', (id, efforts, defaultEffort) => {
     expect(findModel(id)).toMatchObject({ efforts, defaultEffort, reasoning: efforts.length > 0 });
   });
@@ -74,6 +94,21 @@ describe('modelRegistry', () => {
     expect(background.sort()).toEqual(
       ['gpt-5-pro', 'gpt-5.2-pro', 'o3-pro', 'o3-deep-research', 'o4-mini-deep-research'].sort(),
     );
+  });
+
+  it.each([
+    ['gpt-5', ['web_search', 'code_interpreter', 'file_search', 'mcp']],
+    ['gpt-5-pro', ['web_search', 'file_search', 'mcp']],
+    ['gpt-5-nano', ['code_interpreter', 'file_search', 'mcp']],
+    ['gpt-4.1-nano', ['code_interpreter', 'file_search', 'mcp']],
+    ['gpt-5-codex', ['web_search']],
+    ['gpt-5.1-codex-mini', ['web_search']],
+    ['gpt-5.2-codex', ['web_search']],
+    ['o3-mini', ['file_search', 'mcp']],
+    ['gpt-4o', ['web_search', 'code_interpreter', 'file_search', 'mcp']],
+    ['gpt-4o-mini', ['web_search', 'code_interpreter', 'file_search', 'mcp']],
+  ])('%s takes the hosted tools %j', (id, tools) => {
+    expect(findModel(id)?.tools).toEqual(tools);
   });
 
   it('asks for a data-source tool for deep research only', () => {
@@ -90,6 +125,9 @@ describe('findModel', () => {
     ['gpt-5.2-pro-2025-12-11', 'gpt-5.2-pro'],
     ['o4-mini-deep-research-2025-06-26', 'o4-mini-deep-research'],
     ['gpt-4.1-mini-2025-04-14', 'gpt-4.1-mini'],
+    ['gpt-4o-2024-08-06', 'gpt-4o'],
+    ['o3-mini-2025-01-31', 'o3-mini'],
+    ['gpt-5-nano-2025-08-07', 'gpt-5-nano'],
   ])('%s -> %s', (name, id) => {
     expect(findModel(name)?.id).toBe(id);
   });

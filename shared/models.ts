@@ -40,25 +40,56 @@ export const ModelInfo = z.object({
 });
 export type ModelInfo = z.infer<typeof ModelInfo>;
 
-/** The day the prices below were taken from the price table. */
+/**
+ * The days the prices below were taken from OpenAI's price table
+ * (https://platform.openai.com/docs/pricing, Standard tier) and model pages
+ * (https://platform.openai.com/docs/models/<id>). The entries added on the second date were
+ * checked against stored copies of those pages and of SDK model lists; each entry says where its
+ * figures come from and which could not be confirmed.
+ */
 const pricesCheckedOn = '2026-11-01';
+const addedModelsCheckedOn = '2026-12-02';
 
 const k = 1_000;
 const gpt5Efforts = ['minimal', 'low', 'medium', 'high'] as const;
 const oSeriesEfforts = ['low', 'medium', 'high'] as const;
 
-function price(input: number, cachedInput: number | null, output: number): ModelPrice {
+function price(
+  input: number,
+  cachedInput: number | null,
+  output: number,
+  checkedOn: string = pricesCheckedOn,
+): ModelPrice {
   return {
     inputUsdPerMillion: input,
     cachedInputUsdPerMillion: cachedInput,
     outputUsdPerMillion: output,
-    checkedOn: pricesCheckedOn,
+    checkedOn,
   };
 }
 
 const allTools = ['web_search', 'code_interpreter', 'file_search', 'mcp'] as const;
 /** The pro models' pages list web search, file search and MCP, not code interpreter. */
 const proTools = ['web_search', 'file_search', 'mcp'] as const;
+/**
+ * The nano models' pages list file search, code interpreter and MCP, not web search (gpt-5-nano's
+ * page says "Web search: Not supported"; the price table's web search rows name gpt-4o, gpt-4.1,
+ * their minis, gpt-5 and the o-series, never a nano).
+ */
+const nanoTools = ['code_interpreter', 'file_search', 'mcp'] as const;
+/**
+ * The codex models: web search works with them (Codex CLI sends the Responses API's web search
+ * tool with them; AI gateways list a per-call web search price for gpt-5.2-codex). Their model
+ * pages as stored list no hosted-tool section, so code interpreter, file search and MCP are not
+ * confirmed and are left out (Mull refuses them rather than let the server fail the job).
+ */
+const codexTools = ['web_search'] as const;
+/**
+ * o3-mini's page lists file search and MCP among the Responses API tools, not web search or code
+ * interpreter. Not confirmed: the stored copy of its page predates the tools section; this is
+ * from an earlier reading of the page.
+ */
+const o3MiniTools = ['file_search', 'mcp'] as const;
 
 const reasoningDefaults = {
   reasoning: true,
@@ -84,7 +115,12 @@ const nonReasoning = {
   tools: allTools,
 } as const;
 
-/** In the order the composer lists them. */
+/**
+ * In the order the composer lists them. The entries checked on 2026-11-01 were compared again on
+ * 2026-12-02 with a stored copy of the price table (Standard tier): gpt-5, gpt-5-mini, o3, o3-pro,
+ * o4-mini, both deep-research models, gpt-4.1 and gpt-4.1-mini match it; gpt-5's page gives
+ * 400,000 / 128,000. The gpt-5.1 and gpt-5.2 rows postdate that copy and were not re-checked.
+ */
 export const modelRegistry: readonly ModelInfo[] = [
   {
     ...reasoningDefaults,
@@ -146,6 +182,85 @@ export const modelRegistry: readonly ModelInfo[] = [
     price: price(0.25, 0.025, 2),
   },
   {
+    // platform.openai.com/docs/models/gpt-5-nano: 400,000 context, 128,000 max output, reasoning;
+    // $0.05 / $0.005 / $0.40 (also the price table's Standard row). Tools: see nanoTools.
+    ...reasoningDefaults,
+    id: 'gpt-5-nano',
+    tools: nanoTools,
+    label: 'GPT-5 nano',
+    contextWindowTokens: 400 * k,
+    maxOutputTokens: 128 * k,
+    efforts: gpt5Efforts,
+    price: price(0.05, 0.005, 0.4, addedModelsCheckedOn),
+  },
+  // The codex models (Responses API only). Prices: the price table's Standard rows for
+  // gpt-5-codex, gpt-5.1-codex, gpt-5.1-codex-max, gpt-5.1-codex-mini and gpt-5.2-codex, as
+  // transcribed from developers.openai.com/api/docs/pricing in public SDK price tables.
+  {
+    // platform.openai.com/docs/models/gpt-5-codex: 400,000 context, 128,000 max output,
+    // $1.25 / $0.125 / $10.00. The page now marks it "Shut down"; kept so past jobs stay priced.
+    // Efforts low / medium / high: from third-party model lists, not confirmed on the page.
+    ...reasoningDefaults,
+    id: 'gpt-5-codex',
+    tools: codexTools,
+    label: 'GPT-5-Codex',
+    contextWindowTokens: 400 * k,
+    maxOutputTokens: 128 * k,
+    efforts: oSeriesEfforts,
+    price: price(1.25, 0.125, 10, addedModelsCheckedOn),
+  },
+  {
+    // Limits 400,000 / 128,000 and efforts low / medium / high: from third-party model lists
+    // (SDK and client model tables), not confirmed on OpenAI's page.
+    ...reasoningDefaults,
+    id: 'gpt-5.1-codex',
+    tools: codexTools,
+    label: 'GPT-5.1-Codex',
+    contextWindowTokens: 400 * k,
+    maxOutputTokens: 128 * k,
+    efforts: oSeriesEfforts,
+    price: price(1.25, 0.125, 10, addedModelsCheckedOn),
+  },
+  {
+    // $0.25 / $0.025 / $2.00 (a fifth of gpt-5.1). Limits 400,000 / 128,000: third-party model
+    // lists (one client caps it at 192,000 / 32,000 for its own use). Efforts medium / high:
+    // from Codex's model presets, not confirmed on OpenAI's page.
+    ...reasoningDefaults,
+    id: 'gpt-5.1-codex-mini',
+    tools: codexTools,
+    label: 'GPT-5.1-Codex mini',
+    contextWindowTokens: 400 * k,
+    maxOutputTokens: 128 * k,
+    efforts: ['medium', 'high'],
+    price: price(0.25, 0.025, 2, addedModelsCheckedOn),
+  },
+  {
+    // OpenAI's announcement (2025-11-19) introduced the xhigh effort with this model. Limits
+    // 400,000 / 128,000 and efforts low / medium / high / xhigh: third-party model lists, not
+    // confirmed on OpenAI's page.
+    ...reasoningDefaults,
+    id: 'gpt-5.1-codex-max',
+    tools: codexTools,
+    label: 'GPT-5.1-Codex-Max',
+    contextWindowTokens: 400 * k,
+    maxOutputTokens: 128 * k,
+    efforts: ['low', 'medium', 'high', 'xhigh'],
+    price: price(1.25, 0.125, 10, addedModelsCheckedOn),
+  },
+  {
+    // platform.openai.com/docs/models/gpt-5.2-codex: 128,000 max output; "supports low, medium,
+    // high, and xhigh reasoning effort settings". 400,000 context: third-party model pages.
+    // $1.75 / $0.175 / $14.00 like gpt-5.2.
+    ...reasoningDefaults,
+    id: 'gpt-5.2-codex',
+    tools: codexTools,
+    label: 'GPT-5.2-Codex',
+    contextWindowTokens: 400 * k,
+    maxOutputTokens: 128 * k,
+    efforts: ['low', 'medium', 'high', 'xhigh'],
+    price: price(1.75, 0.175, 14, addedModelsCheckedOn),
+  },
+  {
     ...reasoningDefaults,
     id: 'o3-pro',
     tools: proTools,
@@ -164,6 +279,18 @@ export const modelRegistry: readonly ModelInfo[] = [
     maxOutputTokens: 100 * k,
     efforts: oSeriesEfforts,
     price: price(2, 0.5, 8),
+  },
+  {
+    // platform.openai.com/docs/models/o3-mini: 200,000 context, 100,000 max output, reasoning,
+    // text only; $1.10 / $0.55 / $4.40 (also the price table). Tools: see o3MiniTools.
+    ...reasoningDefaults,
+    id: 'o3-mini',
+    tools: o3MiniTools,
+    label: 'o3-mini',
+    contextWindowTokens: 200 * k,
+    maxOutputTokens: 100 * k,
+    efforts: oSeriesEfforts,
+    price: price(1.1, 0.55, 4.4, addedModelsCheckedOn),
   },
   {
     ...reasoningDefaults,
@@ -205,6 +332,38 @@ export const modelRegistry: readonly ModelInfo[] = [
     contextWindowTokens: 1_047_576,
     maxOutputTokens: 32_768,
     price: price(0.4, 0.1, 1.6),
+  },
+  {
+    // platform.openai.com/docs/models/gpt-4.1-nano: 1,047,576 context, 32,768 max output, no
+    // reasoning; $0.10 / $0.025 / $0.40 (also the price table). Tools: see nanoTools.
+    ...nonReasoning,
+    id: 'gpt-4.1-nano',
+    tools: nanoTools,
+    label: 'GPT-4.1 nano',
+    contextWindowTokens: 1_047_576,
+    maxOutputTokens: 32_768,
+    price: price(0.1, 0.025, 0.4, addedModelsCheckedOn),
+  },
+  {
+    // platform.openai.com/docs/models/gpt-4o: 128,000 context, 16,384 max output, no reasoning;
+    // $2.50 / $1.25 / $10.00 (the price table's gpt-4o row; the older gpt-4o-2024-05-13 snapshot
+    // is $5 / $15 and is priced as gpt-4o here). The price table's web search rows name gpt-4o.
+    ...nonReasoning,
+    id: 'gpt-4o',
+    label: 'GPT-4o',
+    contextWindowTokens: 128 * k,
+    maxOutputTokens: 16_384,
+    price: price(2.5, 1.25, 10, addedModelsCheckedOn),
+  },
+  {
+    // platform.openai.com/docs/models/gpt-4o-mini: 128,000 context, 16,384 max output, no
+    // reasoning; $0.15 / $0.075 / $0.60 (also the price table).
+    ...nonReasoning,
+    id: 'gpt-4o-mini',
+    label: 'GPT-4o mini',
+    contextWindowTokens: 128 * k,
+    maxOutputTokens: 16_384,
+    price: price(0.15, 0.075, 0.6, addedModelsCheckedOn),
   },
 ];
 

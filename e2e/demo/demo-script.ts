@@ -1,6 +1,6 @@
 // How the demo's emulator answers: slow enough that a newcomer sees every badge (queued, thinking,
 // streaming the summary and the answer), quick enough not to bore. Virtual ms: --speed divides them.
-import type { ResponseScriptInput } from '../openai-emulator/index.js';
+import type { ResponseScriptInput, ScriptRuleInput } from '../openai-emulator/index.js';
 
 export const demoScript: ResponseScriptInput = {
   timing: { queuedMs: 1_500, thinkMs: 4_000, deltaIntervalMs: 90 },
@@ -11,3 +11,15 @@ export const demoScript: ResponseScriptInput = {
   ],
   usage: { reasoningTokens: 2_048 },
 };
+
+/**
+ * Deep research runs long on the real API (many minutes); in the demo its searches take 2.5 s each
+ * and its report streams faster, so the whole run takes about two minutes at --speed 1.
+ */
+export const demoRules: ScriptRuleInput[] = ['o3-deep-research', 'o4-mini-deep-research'].map(
+  (model) => ({
+    match: { model },
+    times: null,
+    script: { timing: { toolCallMs: 2_500, deltaIntervalMs: 20 } },
+  }),
+);

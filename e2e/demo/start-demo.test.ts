@@ -12,7 +12,7 @@ import { isolatedEnv, spawnServer } from '../../electron/web-host/test-support/s
 
 const demoScript = fileURLToPath(new URL('./start-demo.ts', import.meta.url));
 
-it('runs a job on the emulator with no key, in demo mode, and cleans up', async () => {
+it('runs a job on the emulator with no key, in demo mode, starts with a deep-research job, and cleans up', async () => {
   const env = isolatedEnv({ ELECTRON_OVERRIDE_DIST_PATH: join(tmpdir(), 'mull-no-electron') });
   const server = await spawnServer(demoScript, ['--speed', '200'], env);
   let dataDir = '';
@@ -55,6 +55,22 @@ it('runs a job on the emulator with no key, in demo mode, and cleans up', async 
     expect(job?.reasoningSummary).toContain('Reading the question');
     expect(job?.answer).toContain('Why is the sky blue?');
     events.close();
+
+    // The demo starts with one deep-research job with web search: it ends with its sources.
+    const listed = await client.call('jobs:list', {});
+    const summaries = listed.ok ? (listed.value as { jobs: JobSummary[] }).jobs : [];
+    const research = summaries.find((s) => s.id !== id);
+    expect(research).toMatchObject({ model: 'o4-mini-deep-research' });
+    let finished: Job | undefined;
+    for (let tries = 0; tries < 300 && finished?.status !== 'completed'; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const got = await client.call('jobs:get', { id: research?.id });
+      finished = got.ok ? (got.value as { job: Job }).job : undefined;
+    }
+    expect(finished?.status).toBe('completed');
+    expect(finished?.tools).toMatchObject({ webSearch: true });
+    expect(finished?.answer).toContain('## Sources');
+    expect(finished?.answer).toContain('utm_source=openai');
   } finally {
     expect(await server.stop('SIGTERM')).toEqual({ code: 0, signal: null });
   }

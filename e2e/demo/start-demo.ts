@@ -9,7 +9,8 @@ import { demoKeys, demoModeEnv, demoProviderId } from '../../electron/launcher/d
 import { launch } from '../../electron/launcher/launch.js';
 import { startEmulator } from '../openai-emulator/index.js';
 import { makeDefaultProvider } from '../support/emulator-provider.js';
-import { demoScript } from './demo-script.js';
+import { seedDemoJobs } from './demo-jobs.js';
+import { demoRules, demoScript } from './demo-script.js';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -22,7 +23,10 @@ async function main(): Promise<number> {
   const dataDir = temporary
     ? mkdtempSync(join(tmpdir(), 'mull-demo-'))
     : resolve(values['data-dir'] ?? '');
-  const emulator = await startEmulator({ config: { speed, defaultScript: demoScript } });
+  const emulator = await startEmulator({
+    config: { speed, defaultScript: demoScript },
+    rules: demoRules,
+  });
   try {
     // The emulator's port is new every run: the provider is saved again each time.
     await makeDefaultProvider(dataDir, {
@@ -30,6 +34,7 @@ async function main(): Promise<number> {
       label: 'Demo (local emulator)',
       baseUrl: emulator.baseURL,
     });
+    await seedDemoJobs(dataDir, demoProviderId);
     return await launch({
       mode: 'demo',
       dataDir,

@@ -39,11 +39,14 @@ interface Spec {
 
 const specs: Record<string, Spec> = {
   'mira-refusal.json': {
-    unscripted: { parts: ['refusal'], events: ['response.refusal.delta', 'response.refusal.done'] },
+    script: { refusal: "I'm sorry, I can't assist with that." },
+    unscripted: {},
     fields: 'exact',
   },
   'pyd-gpt5-codeinterp.json': {
-    unscripted: { items: ['code_interpreter_call'], oneReasoningOneMessage: true },
+    // The recorded request has the code_interpreter tool: the emulator runs it, three calls.
+    script: { toolRun: { codeCalls: 3 } },
+    unscripted: {},
     // Sent because the request asks for `include: ["reasoning.encrypted_content"]`.
     unscriptedFields: ['item.encrypted_content'],
     fields: 'exact',

@@ -32,7 +32,7 @@ const CreateBody = z.strictObject({
   metadata: z.record(z.string(), z.string()).nullable().optional(),
   temperature: z.number().min(0).max(2).nullable().optional(),
   top_p: z.number().min(0).max(1).nullable().optional(),
-  // Accepted and echoed: the emulator runs no tools, but deep research insists on a data source.
+  // Echoed, and run with recorded shapes (tool-run.ts); deep research insists on a data source.
   tools: z.array(z.looseObject({ type: z.string() })).optional(),
   tool_choice: z.unknown().optional(),
   text: z.unknown().optional(),
@@ -70,8 +70,10 @@ export interface CreateRequest {
   serviceTier: string;
   /** false when the request turns the delta `obfuscation` field off; undefined: the default. */
   includeObfuscation: boolean | undefined;
-  /** As sent; echoed in the response's `tools`. */
+  /** As sent; echoed in the response's `tools`, and run (tool-run.ts). */
   tools: readonly Record<string, unknown>[];
+  /** What the response should add to its output items (`web_search_call.action.sources`, ...). */
+  include: readonly string[];
   maxToolCalls: number | null;
 }
 
@@ -238,6 +240,7 @@ export function parseCreateRequest(raw: unknown): CreateRequest {
     serviceTier: body.service_tier ?? 'auto',
     includeObfuscation: body.stream_options?.include_obfuscation ?? undefined,
     tools,
+    include: body.include ?? [],
     maxToolCalls: body.max_tool_calls ?? null,
   };
 }

@@ -186,6 +186,8 @@ export class EmulatorState {
               previousTokens,
               stream: req.stream,
               includeObfuscation: req.includeObfuscation,
+              include: req.include,
+              deepResearchModel: req.model.needsDataSourceTool === true,
             },
             script,
           );
@@ -242,6 +244,7 @@ export class EmulatorState {
       ...over,
       timing: { ...base.timing, ...over.timing },
       usage: { ...base.usage, ...over.usage },
+      toolRun: { ...base.toolRun, ...over.toolRun },
     });
   }
 }

@@ -1,7 +1,7 @@
 // The building blocks of a response plan: one planned event (its SSE frame serialized once), and
 // the log a plan is written into, which numbers events (or not) and pads deltas as the real API.
 import { randomBytes } from 'node:crypto';
-import type { ResponseObject } from './response-object.js';
+import type { OutputItem, ResponseObject } from './response-object.js';
 
 /** How far generation got once an event is out; used to build the output of a cancel. */
 export interface Progress {
@@ -9,6 +9,24 @@ export interface Progress {
   summaryDeltas: number;
   messageStarted: boolean;
   answerDeltas: number;
+  /** Finished items before the first reasoning item (MCP tool listings). Replaced, never mutated. */
+  leadItems: readonly OutputItem[];
+  /** Finished items between the first reasoning item and the answer. Replaced, never mutated. */
+  midItems: readonly OutputItem[];
+  /** Annotations of the answer announced so far. */
+  annotations: number;
+}
+
+export function initialProgress(): Progress {
+  return {
+    started: false,
+    summaryDeltas: 0,
+    messageStarted: false,
+    answerDeltas: 0,
+    leadItems: [],
+    midItems: [],
+    annotations: 0,
+  };
 }
 
 export interface PlannedEvent {
@@ -67,14 +85,14 @@ export class PlanLog {
   readonly events: PlannedEvent[] = [];
   /** Virtual ms after creation of the next event. */
   clock = 0;
-  readonly progress: Progress = {
-    started: false,
-    summaryDeltas: 0,
-    messageStarted: false,
-    answerDeltas: 0,
-  };
+  readonly progress: Progress = initialProgress();
 
   constructor(private readonly opts: PlanLogOptions) {}
+
+  /** Whether this stream's deltas carry `obfuscation`. */
+  get obfuscates(): boolean {
+    return this.opts.obfuscation;
+  }
 
   push(
     type: string,

@@ -1,6 +1,7 @@
 // A response plan made from a real recorded stream: the recorded frames are served as they were
 // (all released at once), so clients can be checked against exactly what OpenAI sent.
 import { createParser } from 'eventsource-parser';
+import { initialProgress } from './plan-events.js';
 import type { PlannedEvent, ResponsePlan } from './response-plan.js';
 import type { ResponseObject } from './response-object.js';
 
@@ -52,7 +53,7 @@ export function planFromRecording(id: string, sse: string): ResponsePlan {
   // A fresh id per response, so one recording can be served many times.
   const frames = framesOf(sse.split(first.id).join(id));
   const sequenced = checkNumbers(frames);
-  const progress = { started: true, summaryDeltas: 0, messageStarted: true, answerDeltas: 0 };
+  const progress = { ...initialProgress(), started: true, messageStarted: true };
   const events: PlannedEvent[] = frames.map((frame, index) => ({
     seq: frame.data.sequence_number ?? index,
     type: frame.type,

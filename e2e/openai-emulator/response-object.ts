@@ -36,7 +36,7 @@ export interface ResponseFields {
   topP: number | null;
   /** The requested tier: `auto` unless the request named one. */
   serviceTier: string;
-  /** The request's tools, echoed as sent (the emulator runs none of them). */
+  /** The request's tools, echoed as sent (and run: tool-run.ts). */
   tools?: readonly unknown[];
   maxToolCalls?: number | null;
 }
@@ -133,16 +133,42 @@ export function servedTier(requested: string): string {
   return requested === 'auto' ? 'default' : requested;
 }
 
-export function outputTextPart(text: string): Record<string, unknown> {
-  return { type: 'output_text', annotations: [], logprobs: [], text };
+export function outputTextPart(
+  text: string,
+  annotations: readonly Record<string, unknown>[] = [],
+): Record<string, unknown> {
+  return { type: 'output_text', annotations: [...annotations], logprobs: [], text };
 }
 
-export function messageItem(id: string, text: string | null, status: string): OutputItem {
+/** A refusal instead of output text (as real/mira-refusal.json). */
+export function refusalPart(refusal: string): Record<string, unknown> {
+  return { type: 'refusal', refusal };
+}
+
+export interface MessageShape {
+  /** The content is a refusal part instead of output text. */
+  refusal?: boolean;
+  annotations?: readonly Record<string, unknown>[];
+  /** Two-phase output (as real/vercel-phase-codex.json); absent on ordinary messages. */
+  phase?: 'commentary' | 'final_answer';
+}
+
+export function messageItem(
+  id: string,
+  text: string | null,
+  status: string,
+  shape: MessageShape = {},
+): OutputItem {
+  const part =
+    text === null
+      ? []
+      : [shape.refusal ? refusalPart(text) : outputTextPart(text, shape.annotations)];
   return {
     id,
     type: 'message',
     status,
-    content: text === null ? [] : [outputTextPart(text)],
+    content: part,
+    ...(shape.phase ? { phase: shape.phase } : {}),
     role: 'assistant',
   };
 }

@@ -1,12 +1,18 @@
 // Turns one create request and its script into the response's whole future: every event with its
 // sequence number, the moment (virtual ms after creation) it becomes visible, and the response
 // object a poll sees after it. The live run (response-run.ts) then releases it over time.
-import { randomBytes } from 'node:crypto';
+import { citedAnswer } from './cited-answer.js';
 import { PlanLog, type PlannedEvent, type Progress } from './plan-events.js';
 import {
-  messageItem,
+  closeMessage,
+  messageAt,
+  openMessage,
+  streamMessage,
+  type PlannedMessage,
+} from './plan-message.js';
+import { toolContext, writeCalls, writeListings } from './plan-tool-steps.js';
+import {
   newResponseObject,
-  outputTextPart,
   reasoningItem,
   servedTier,
   usageOf,
@@ -20,6 +26,9 @@ import {
 import type { Ending, ResponseScript } from './script.js';
 import { defaultAnswer, defaultSummary, failureMessage } from './plan-texts.js';
 import { deltasOfLength, estimateTokens, splitIntoDeltas } from './text-deltas.js';
+import { topicOf } from './tool-content.js';
+import { itemId } from './tool-items.js';
+import { planToolRun, type ToolRunPlan } from './tool-run.js';
 
 export type { PlannedEvent, Progress } from './plan-events.js';
 
@@ -46,10 +55,30 @@ export interface PlanRequest {
   stream: boolean;
   /** false when the request turned the delta obfuscation off. */
   includeObfuscation?: boolean;
+  /** The request's `include` (tool sources, outputs, results). */
+  include?: readonly string[];
+  /** The model is a deep-research one: its tool run is long (tool-run.ts). */
+  deepResearchModel?: boolean;
 }
 
-function itemId(prefix: string): string {
-  return `${prefix}_${randomBytes(24).toString('hex')}`;
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The tool run of a request, if its tools make any call (and the script does not refuse). */
+function toolRunOf(req: PlanRequest, script: ResponseScript): ToolRunPlan | undefined {
+  if (script.refusal !== undefined) return undefined;
+  return planToolRun(
+    {
+      tools: (req.fields.tools ?? []).filter(isRecord),
+      include: req.include ?? [],
+      maxToolCalls: req.fields.maxToolCalls ?? null,
+      promptText: req.promptText,
+      deepResearch: script.deepResearch ?? req.deepResearchModel ?? false,
+      toolCallMs: script.timing.toolCallMs,
+    },
+    script.toolRun,
+  );
 }
 
 export function planResponse(id: string, req: PlanRequest, script: ResponseScript): ResponsePlan {
@@ -64,33 +93,50 @@ export function planResponse(id: string, req: PlanRequest, script: ResponseScrip
   const summaryParts = summaryTexts.map((text) => splitIntoDeltas(text, script.deltaChars));
   const summaryDeltaCount = summaryParts.reduce((n, p) => n + p.length, 0);
 
-  const answerUnit = script.answer ?? defaultAnswer(req.promptText);
+  // With tools, the answer reports what they found and cites it (unless built by repetition).
+  const toolRunPlanned = toolRunOf(req, script);
+  const cited =
+    toolRunPlanned && script.answerDeltas === undefined
+      ? citedAnswer(toolRunPlanned, topicOf(req.promptText), script.answer)
+      : undefined;
+  const answerUnit =
+    script.refusal ?? cited?.text ?? script.answer ?? defaultAnswer(req.promptText);
   const answerDeltas =
     script.answerDeltas === undefined
       ? splitIntoDeltas(answerUnit, script.deltaChars)
       : deltasOfLength(answerUnit, script.answerDeltas, script.deltaChars);
+  const commentaryDeltas =
+    script.commentary === undefined ? [] : splitIntoDeltas(script.commentary, script.deltaChars);
 
   // Tokens: reasoning is spent first and counts against max_output_tokens, as on the real API.
   const inputTokens =
     script.usage.inputTokens ??
     estimateTokens((req.fields.instructions ?? '') + req.promptText) + 8 + req.previousTokens;
   const cachedTokens = script.usage.cachedTokens ?? 0;
+  const toolCallCount = toolRunPlanned?.calls.length ?? 0;
   let reasoningTokens =
-    script.usage.reasoningTokens ?? (req.reasoningModel ? 64 + 4 * summaryDeltaCount : 0);
+    script.usage.reasoningTokens ??
+    (req.reasoningModel ? 64 + 4 * summaryDeltaCount + 64 * toolCallCount : 0);
   const budget = req.fields.maxOutputTokens;
   let answerLimit = answerDeltas.length;
   let ending: Ending = script.ending;
-  if (budget !== null && reasoningTokens + answerDeltas.length > budget) {
+  if (budget !== null && reasoningTokens + commentaryDeltas.length + answerDeltas.length > budget) {
     reasoningTokens = Math.min(reasoningTokens, budget);
-    answerLimit = budget - reasoningTokens;
+    answerLimit = Math.max(0, budget - reasoningTokens - commentaryDeltas.length);
     ending = { kind: 'incomplete', reason: 'max_output_tokens' };
   }
   if (ending.kind !== 'completed') {
     const scripted = 'afterDeltas' in ending ? ending.afterDeltas : undefined;
     answerLimit = Math.min(answerLimit, scripted ?? Math.floor(answerDeltas.length / 2));
   }
-  const usageAfter = (answerCount: number): Usage =>
-    usageOf(inputTokens, cachedTokens, answerCount, reasoningTokens);
+  // The commentary is out once the answer has started (it comes first).
+  const usageAfter = (p: Progress): Usage =>
+    usageOf(
+      inputTokens,
+      cachedTokens,
+      p.answerDeltas + (p.messageStarted ? commentaryDeltas.length : 0),
+      reasoningTokens,
+    );
 
   // Recorded foreground streams pad deltas with `obfuscation`; the recorded background one does not.
   const obfuscation =
@@ -118,12 +164,20 @@ export function planResponse(id: string, req: PlanRequest, script: ResponseScrip
     );
   lifecycle('response.in_progress', inProgress);
 
-  const reasoningId = itemId('rs');
-  const messageId = itemId('msg');
   // An `error` ending before any answer delta fails straight away, before any output (as recorded).
   const failsAtOnce = ending.kind === 'error' && answerLimit === 0;
-  const reasoningIndex = req.reasoningModel && !failsAtOnce ? 0 : -1;
-  const messageIndex = reasoningIndex + 1;
+  const toolRun = failsAtOnce ? undefined : toolRunPlanned;
+  const tools = toolRun && toolContext(log, toolRun, t, script.deltaChars);
+  const leadCount = tools
+    ? writeListings(tools, (item) => {
+        progress.leadItems = [...progress.leadItems, item];
+      })
+    : 0;
+  const reasoningId = itemId('rs');
+  const reasoningIndex = req.reasoningModel && !failsAtOnce ? leadCount : -1;
+  const finishedMid = (item: OutputItem) => {
+    progress.midItems = [...progress.midItems, item];
+  };
 
   const summaryAt = (count: number): string[] => {
     const out: string[] = [];
@@ -134,16 +188,6 @@ export function planResponse(id: string, req: PlanRequest, script: ResponseScrip
       left -= deltas.length;
     }
     return out;
-  };
-  const outputAt = (p: Progress, messageStatus: string): OutputItem[] => {
-    const items: OutputItem[] = [];
-    if (reasoningIndex >= 0) items.push(reasoningItem(reasoningId, summaryAt(p.summaryDeltas)));
-    if (p.messageStarted) {
-      items.push(
-        messageItem(messageId, answerDeltas.slice(0, p.answerDeltas).join(''), messageStatus),
-      );
-    }
-    return items;
   };
 
   if (reasoningIndex >= 0) {
@@ -182,47 +226,64 @@ export function planResponse(id: string, req: PlanRequest, script: ResponseScrip
     });
   }
 
-  const where = { item_id: messageId, output_index: messageIndex, content_index: 0 };
+  let nextIndex = Math.max(leadCount, reasoningIndex + 1);
+  const phased = commentaryDeltas.length > 0 && !failsAtOnce;
+  if (phased) {
+    const commentary: PlannedMessage = {
+      id: itemId('msg'),
+      outputIndex: nextIndex++,
+      deltas: commentaryDeltas,
+      refusal: false,
+      phase: 'commentary',
+      annotations: [],
+    };
+    const hooks = {
+      deltaIntervalMs: t.deltaIntervalMs,
+      beforeDelta: () => {},
+      beforeAnnotation: () => {},
+    };
+    openMessage(log, commentary);
+    streamMessage(log, commentary, commentaryDeltas.length, hooks);
+    finishedMid(closeMessage(log, commentary, commentaryDeltas.length, 0, 'completed'));
+  }
+  if (tools) nextIndex = writeCalls(tools, nextIndex, req.reasoningModel, finishedMid);
+
+  const message: PlannedMessage = {
+    id: itemId('msg'),
+    outputIndex: nextIndex,
+    deltas: answerDeltas,
+    refusal: script.refusal !== undefined,
+    phase: phased ? 'final_answer' : undefined,
+    annotations: cited?.annotations ?? [],
+  };
+  const outputAt = (p: Progress, messageStatus: string): OutputItem[] => {
+    const items: OutputItem[] = [...p.leadItems];
+    if (reasoningIndex >= 0) items.push(reasoningItem(reasoningId, summaryAt(p.summaryDeltas)));
+    items.push(...p.midItems);
+    if (p.messageStarted)
+      items.push(messageAt(message, p.answerDeltas, p.annotations, messageStatus));
+    return items;
+  };
+
+  let announced = 0;
   if (answerLimit > 0 || ending.kind === 'completed') {
     progress.messageStarted = true;
-    log.push('response.output_item.added', {
-      item: messageItem(messageId, null, 'in_progress'),
-      output_index: messageIndex,
+    openMessage(log, message);
+    announced = streamMessage(log, message, answerLimit, {
+      deltaIntervalMs: t.deltaIntervalMs,
+      beforeDelta: () => progress.answerDeltas++,
+      beforeAnnotation: () => progress.annotations++,
     });
-    log.push('response.content_part.added', {
-      item_id: messageId,
-      content_index: 0,
-      part: outputTextPart(''),
-      output_index: messageIndex,
-    });
-    for (let i = 0; i < answerLimit; i++) {
-      log.clock += t.deltaIntervalMs;
-      progress.answerDeltas++;
-      const delta = answerDeltas[i] as string;
-      log.delta('response.output_text.delta', { delta, logprobs: [], ...where });
-    }
   }
-  const text = answerDeltas.slice(0, answerLimit).join('');
-  const closeMessage = (status: string) => {
-    if (!progress.messageStarted) return;
-    log.push('response.output_text.done', { text, logprobs: [], ...where });
-    log.push('response.content_part.done', {
-      item_id: messageId,
-      content_index: 0,
-      part: outputTextPart(text),
-      output_index: messageIndex,
-    });
-    log.push('response.output_item.done', {
-      item: messageItem(messageId, text, status),
-      output_index: messageIndex,
-    });
+  const close = (status: string) => {
+    if (progress.messageStarted) closeMessage(log, message, answerLimit, announced, status);
   };
   const completedAt = Math.floor(req.fields.createdAt + log.clock / 1000);
   const terminal = (status: ResponseStatus, extra: Partial<ResponseObject>): ResponseObject => ({
     ...base,
     status,
     output: outputAt(progress, status === 'completed' ? 'completed' : 'incomplete'),
-    usage: usageAfter(progress.answerDeltas),
+    usage: usageAfter(progress),
     completed_at: status === 'completed' ? completedAt : null,
     ...extra,
   });
@@ -232,11 +293,11 @@ export function planResponse(id: string, req: PlanRequest, script: ResponseScrip
   let cancelAfter: ResponsePlan['cancelAfter'];
   switch (ending.kind) {
     case 'completed':
-      closeMessage('completed');
+      close('completed');
       lifecycle('response.completed', terminal('completed', tier));
       break;
     case 'incomplete':
-      closeMessage('incomplete');
+      close('incomplete');
       lifecycle(
         'response.incomplete',
         terminal('incomplete', { ...tier, incomplete_details: { reason: ending.reason } }),
@@ -270,7 +331,7 @@ export function planResponse(id: string, req: PlanRequest, script: ResponseScrip
       ...base,
       status: 'cancelled',
       output: outputAt(p, 'incomplete'),
-      usage: usageAfter(p.answerDeltas),
+      usage: usageAfter(p),
     };
   };
   return {
@@ -279,6 +340,6 @@ export function planResponse(id: string, req: PlanRequest, script: ResponseScrip
     sequenced: script.sequenceNumbers,
     cancelAfter,
     cancelledAt,
-    totalTokens: inputTokens + reasoningTokens + answerLimit,
+    totalTokens: inputTokens + reasoningTokens + commentaryDeltas.length + answerLimit,
   };
 }

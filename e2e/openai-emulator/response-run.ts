@@ -1,6 +1,6 @@
 // One background response on the emulated server: it generates on its own clock whether or not
 // anyone is listening, keeps its event log, and wakes the stream connections that follow it.
-import { frameOf, renumberedFrame } from './plan-events.js';
+import { frameOf, initialProgress, renumberedFrame } from './plan-events.js';
 import type { PlannedEvent, ResponsePlan } from './response-plan.js';
 import type { ResponseObject } from './response-object.js';
 import type { ResponseScript, StreamFault } from './script.js';
@@ -165,12 +165,7 @@ export class ResponseRun {
       type,
       frame: frameOf(type, payload),
       dueMs: before?.dueMs ?? 0,
-      progress: before?.progress ?? {
-        started: false,
-        summaryDeltas: 0,
-        messageStarted: false,
-        answerDeltas: 0,
-      },
+      progress: before?.progress ?? initialProgress(),
     };
     const later = this.events.slice(at).map((e) => {
       const moved = e.seq + 1;

@@ -86,8 +86,39 @@ export const Timing = z.object({
   thinkMs: z.number().min(0).default(0),
   /** Time between two deltas (summary or answer); 0 releases them all at once. */
   deltaIntervalMs: z.number().min(0).default(0),
+  /**
+   * Time one hosted tool call takes (web search, code, file search, MCP), between its start and its
+   * `completed`. Default 0, and 5000 for a deep-research model (a run of minutes, as on the API).
+   */
+  toolCallMs: z.number().min(0).optional(),
 });
 export type Timing = z.infer<typeof Timing>;
+
+/**
+ * How many hosted tool calls a create with `tools` makes, and how many citations its answer has.
+ * Unset counts take the defaults of the model's kind: an ordinary model / a deep-research one.
+ */
+export const ToolRun = z.object({
+  /** `web_search_call`s with `action.type: "search"` (default 2 / 16). */
+  searches: z.number().int().min(0).optional(),
+  /** `web_search_call`s that open a page found by a search (default 1 / 8). */
+  openPages: z.number().int().min(0).optional(),
+  /** `web_search_call`s that look for a word in an opened page (default 1 / 4). */
+  findInPage: z.number().int().min(0).optional(),
+  /** `url_citation` annotations on the answer when web search ran (default 3 / 30). */
+  citations: z.number().int().min(0).optional(),
+  /** Result URLs of each search, listed when `include` asks for the sources (default 5). */
+  sourcesPerSearch: z.number().int().min(1).max(20).default(5),
+  /** `code_interpreter_call`s (default 1 / 3). */
+  codeCalls: z.number().int().min(0).optional(),
+  /** `file_search_call`s; each cites one file in the answer (default 1 / 4). */
+  fileSearches: z.number().int().min(0).optional(),
+  /** `mcp_call`s per MCP server, after its `mcp_list_tools` (default 1 / 4). */
+  mcpCalls: z.number().int().min(0).optional(),
+  /** Seed of the generated queries, URLs, titles, code and file names. */
+  seed: z.number().int().default(1),
+});
+export type ToolRun = z.infer<typeof ToolRun>;
 
 export const ResponseScript = z.object({
   /** The answer text; default: a short Markdown answer that quotes the prompt. */
@@ -102,6 +133,23 @@ export const ResponseScript = z.object({
   answerDeltas: z.number().int().min(1).optional(),
   /** Reasoning summary parts; streamed only when the request asks for `reasoning.summary`. */
   reasoningSummary: z.union([z.string(), z.array(z.string())]).optional(),
+  /**
+   * The model refuses: the message's content is `{type: "refusal", refusal}`, streamed with
+   * `response.refusal.delta` / `.done` instead of output text (as real/mira-refusal.json).
+   */
+  refusal: z.string().min(1).optional(),
+  /**
+   * Two-phase output (as real/vercel-phase-codex.json): a first message with `phase: "commentary"`
+   * and this text, then the answer as a message with `phase: "final_answer"`.
+   */
+  commentary: z.string().min(1).optional(),
+  /** Counts of a tool run (a create with `tools`). */
+  toolRun: ToolRun.prefault({}),
+  /**
+   * Plan a deep-research run (many searches and citations, minutes long) whatever the model;
+   * default: for the deep-research models (o3-deep-research, o4-mini-deep-research).
+   */
+  deepResearch: z.boolean().optional(),
   /** Split text into deltas of at most this many code points (default: one word per delta). */
   deltaChars: z.number().int().min(1).optional(),
   timing: Timing.prefault({}),

@@ -43,7 +43,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         direction: 'asc',
         limit: 500,
       }).jobs;
-      return Promise.resolve({ job, events: manager.events(id), thread });
+      return Promise.resolve({ job, events: manager.events(id), thread, items: manager.items(id) });
     },
     'jobs:cancel': ({ id }) => manager.cancel(id),
     'jobs:retry': ({ id }) => Promise.resolve(manager.retry(id)),
@@ -68,7 +68,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'jobs:search': ({ words, limit }) => Promise.resolve(manager.search(words, limit)),
     'jobs:export': ({ id, format }) =>
-      Promise.resolve(exportJob(mustGet(id), manager.events(id), format)),
+      Promise.resolve(exportJob(mustGet(id), manager.events(id), manager.items(id), format)),
     'jobs:spend': () => Promise.resolve(spendSummary(manager.spendRows())),
     'models:list': () => {
       const overrides = manager.settings.priceOverrides();

@@ -19,6 +19,7 @@ function summary(patch: Partial<JobSummary>): JobSummary {
     cursor: 10,
     usage: null,
     cost: null,
+    outputDigest: null,
     error: null,
     incompleteReason: null,
     retryOf: null,

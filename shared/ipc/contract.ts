@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { Job, JobEvent, JobId, NewJob, ReasoningEffort, ReasoningSummaryMode } from '../job.js';
 import { JobPage, JobQuery, JobSearchHit, JobSummary } from '../job-query.js';
 import { ModelInfo, PriceOverrides } from '../models.js';
+import { OutputItem } from '../output-items.js';
 import { ProviderConfig } from '../provider.js';
 
 const Empty = z.object({}).strict();
@@ -33,6 +34,8 @@ export const JobDetail = z.object({
   events: z.array(JobEvent),
   /** Every job of the same conversation (follow-ups), oldest first. */
   thread: z.array(JobSummary),
+  /** The response's output items in order (shared/output-items.ts); empty before any. */
+  items: z.array(OutputItem),
 });
 export type JobDetail = z.infer<typeof JobDetail>;
 

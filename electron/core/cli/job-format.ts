@@ -16,12 +16,29 @@ export function formatCost(cost: number | null): string {
   return cost === null ? '-' : formatUsd(cost);
 }
 
-/** One line about a job: "1a2b3c4d completed · gpt-5-pro · 1,234 tokens · $0.12". */
-export function jobLine(job: Pick<Job, 'id' | 'status' | 'model' | 'usage' | 'cost'>): string {
-  const parts = [`${shortId(job.id)} ${job.status}`, job.model];
+/** A job's status as a word; a completed response that is a refusal says so. */
+export function statusWord(job: Pick<Job, 'status' | 'outputDigest'>): string {
+  return job.status === 'completed' && job.outputDigest?.refused === true ? 'refused' : job.status;
+}
+
+/**
+ * One line about a job: "1a2b3c4d completed · gpt-5-pro · 1,234 tokens · $0.12", with the
+ * sources cited and searches made when it has any ("· 7 sources · 2 searches").
+ */
+export function jobLine(
+  job: Pick<Job, 'id' | 'status' | 'model' | 'usage' | 'cost' | 'outputDigest'>,
+): string {
+  const parts = [`${shortId(job.id)} ${statusWord(job)}`, job.model];
   if (job.usage !== null) parts.push(`${formatTokens(job.usage)} tokens`);
   if (job.cost !== null) parts.push(formatCost(job.cost));
+  const digest = job.outputDigest;
+  if (digest && digest.sources > 0) parts.push(plural(digest.sources, 'source'));
+  if (digest && digest.searches > 0) parts.push(plural(digest.searches, 'search', 'searches'));
   return parts.join(' · ');
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }
 
 const statusPhrases: Partial<Record<JobStatus, string>> = {

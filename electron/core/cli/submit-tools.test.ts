@@ -23,6 +23,13 @@ async function storedCount(): Promise<number> {
 
 describe('mull submit with tools', { timeout: 60_000 }, () => {
   it('a deep-research job is sent in background mode with web search, and the server takes it', async () => {
+    // A short run: a real one takes minutes (see the emulator's "Tool runs").
+    await h.emulator.control.addScript({
+      script: {
+        timing: { toolCallMs: 0 },
+        toolRun: { searches: 3, openPages: 1, findInPage: 1, citations: 4 },
+      },
+    });
     const submitted = await h.mull(['submit', '-m', 'o3-deep-research', 'Research the primes']);
     expect(submitted.code).toBe(0);
     printedId(submitted);
@@ -34,6 +41,24 @@ describe('mull submit with tools', { timeout: 60_000 }, () => {
     });
     const [response] = await h.emulator.control.responses();
     expect(response).toBeDefined();
+    // It runs to its end on the server; `mull show --json` then gives its searches and citations.
+    const id = printedId(submitted);
+    expect((await h.mull(['wait', id])).code).toBe(0);
+    const shown = await h.mull(['show', '--json', id]);
+    expect(shown.code).toBe(0);
+    const job = JSON.parse(shown.stdout) as {
+      status: string;
+      items: Array<{ type: string }>;
+      sources: Array<{ number: number; url: string; title: string }>;
+      citations: Array<{ source: number }>;
+    };
+    expect(job.status).toBe('completed');
+    expect(job.items.filter((item) => item.type === 'web_search_call').length).toBeGreaterThan(1);
+    expect(job.items.at(-1)?.type).toBe('message');
+    expect(job.sources.length).toBeGreaterThan(1);
+    expect(job.sources[0]?.number).toBe(1);
+    expect(job.sources[0]?.url).toMatch(/^https:/u);
+    expect(job.citations.length).toBeGreaterThanOrEqual(job.sources.length);
   });
 
   it('sends each tool flag in the API shape', async () => {

@@ -83,6 +83,16 @@ export async function attachResponse(input: AttachInput, deps: AttachDeps): Prom
       now,
     );
   const title = input.title?.trim();
+  const final = isTerminalResponse(response)
+    ? finalStateOf(
+        response,
+        { answer: '', reasoningSummary: '', items: [] },
+        false,
+        deps.settings.price(base.model),
+        now,
+        base.model,
+      )
+    : undefined;
   const patch: JobPatch = {
     ...(target && title ? { title } : {}),
     providerId: provider.id,
@@ -92,22 +102,19 @@ export async function attachResponse(input: AttachInput, deps: AttachDeps): Prom
     cursor: -1,
     answer: '',
     reasoningSummary: '',
+    outputDigest: null,
     error: null,
     submittedAt: base.submittedAt ?? submittedAt,
-    ...(isTerminalResponse(response)
-      ? finalStateOf(
-          response,
-          { answer: '', reasoningSummary: '' },
-          false,
-          deps.settings.price(base.model),
-          now,
-        ).patch
+    ...(final
+      ? final.patch
       : { status: response.status === 'in_progress' ? 'in_progress' : 'queued' }),
   };
   const entry = { kind: 'attached' as const, detail: responseId };
+  // A running response is re-streamed from the start of its log: its items come with the stream.
+  const items = { replace: final?.items ?? [] };
   return target
-    ? deps.writer.write(target.id, patch, entry)
-    : deps.writer.insert({ ...base, ...patch }, entry);
+    ? deps.writer.write(target.id, patch, entry, items)
+    : deps.writer.insert({ ...base, ...patch }, entry, items);
 }
 
 /** The unknown job `jobId` names (refused unless it is one), after refusing an id already attached. */

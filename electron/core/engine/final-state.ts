@@ -1,7 +1,9 @@
 // A job's terminal state from the server's terminal response object: the server has the last word.
 import type { JobStatus } from '../../../shared/job.js';
-import { costOf } from '../../../shared/cost.js';
+import { costOf, sumUsd } from '../../../shared/cost.js';
 import type { ModelPrice } from '../../../shared/models.js';
+import { digestOf, OutputItem, type OutputDigest } from '../../../shared/output-items.js';
+import { toolCostOf } from '../../../shared/tool-prices.js';
 import type { JobPatch } from '../store/index.js';
 import type { ServerResponse } from '../provider/responses-client.js';
 import { finalTextsOf, usageOf } from './final-text.js';
@@ -14,6 +16,8 @@ export function isTerminalResponse(response: ServerResponse): boolean {
 
 export interface FinalState {
   patch: JobPatch;
+  /** The output items to keep: the server's final output (or the streamed ones, see below). */
+  items: OutputItem[];
   /** Set when the streamed text differs from the server's: logged, should never happen. */
   anomaly?: string;
 }
@@ -24,21 +28,27 @@ export interface FinalState {
  */
 export function finalStateOf(
   response: ServerResponse,
-  assembled: { answer: string; reasoningSummary: string },
+  assembled: { answer: string; reasoningSummary: string; items: readonly OutputItem[] },
   streamedToEnd: boolean,
   price: ModelPrice | undefined,
   now: number,
+  modelId: string,
 ): FinalState {
   const server = finalTextsOf(response);
   const status = response.status as JobStatus;
-  // A failed or cancelled response may come back with no output at all; the text that already
-  // streamed is then kept rather than thrown away.
+  // A failed or cancelled response may come back with no output at all; the text and items that
+  // already streamed are then kept rather than thrown away.
   const keepAssembled =
     (status === 'failed' || status === 'cancelled') &&
     server.answer === '' &&
-    server.reasoningSummary === '';
+    server.reasoningSummary === '' &&
+    response.output.length === 0;
   const answer = keepAssembled ? assembled.answer : server.answer;
   const reasoningSummary = keepAssembled ? assembled.reasoningSummary : server.reasoningSummary;
+  const items = keepAssembled
+    ? [...assembled.items]
+    : response.output.map((item) => OutputItem.parse(item));
+  const outputDigest = items.length > 0 ? digestOf(items) : null;
   const usage = usageOf(response);
   const differs = answer !== assembled.answer || reasoningSummary !== assembled.reasoningSummary;
   const partialBeforePoll =
@@ -53,13 +63,15 @@ export function finalStateOf(
     ? { code: response.error.code, message: response.error.message }
     : null;
   return {
+    items,
     patch: {
       status,
       serverStatus: response.status ?? null,
       answer,
       reasoningSummary,
       usage,
-      cost: usage && price ? costOf(usage, price) : null,
+      cost: jobCost(usage, price, outputDigest, modelId),
+      outputDigest,
       error,
       incompleteReason: response.incomplete_details?.reason ?? null,
       resolvedModel: response.model,
@@ -67,4 +79,19 @@ export function finalStateOf(
     },
     anomaly,
   };
+}
+
+/**
+ * Tokens at the model's price plus tool calls at the tool price table (shared/tool-prices.ts);
+ * null when either is unknown, so a bill is never shown with a part silently missing.
+ */
+function jobCost(
+  usage: ReturnType<typeof usageOf>,
+  price: ModelPrice | undefined,
+  digest: OutputDigest | null,
+  modelId: string,
+): number | null {
+  if (!usage || !price) return null;
+  const tools = digest ? toolCostOf(digest.toolCalls, modelId) : 0;
+  return tools === null ? null : sumUsd([costOf(usage, price), tools]);
 }

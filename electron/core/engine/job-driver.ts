@@ -2,6 +2,7 @@
 // the resume ladder: stream from the cursor -> reconnect with backoff and jitter -> poll -> done.
 import type { Job } from '../../../shared/job.js';
 import type { ModelPrice } from '../../../shared/models.js';
+import type { OutputItem } from '../../../shared/output-items.js';
 import { classifyFailure, type Failure, type Phase } from '../provider/failure.js';
 import { cancelOnServer } from './cancel-phase.js';
 import { CreatePhase } from './create-phase.js';
@@ -10,7 +11,7 @@ import type { ResponsesClient, ServerResponse } from '../provider/responses-clie
 import { pollDelayMs, reconnectDelayMs } from './backoff.js';
 import type { EngineOptions } from './engine-options.js';
 import { finalStateOf, isTerminalResponse } from './final-state.js';
-import type { JobWriter } from './job-writer.js';
+import type { ItemsWrite, JobWriter, StagedWrite } from './job-writer.js';
 import { readStream, type AttemptResult, type Interruption } from './stream-attempt.js';
 import { StreamFold } from './stream-fold.js';
 import { WakeSignal } from './wake-signal.js';
@@ -21,6 +22,8 @@ export interface DriverDeps {
   /** The previous response of the conversation, for a follow-up. */
   previousResponseId: string | undefined;
   price: ModelPrice | undefined;
+  /** The output items stored for the job (folded on from there). */
+  items: readonly OutputItem[];
   options: EngineOptions;
   now: () => number;
 }
@@ -49,7 +52,10 @@ export class JobDriver {
   /** True when every event up to the terminal one was applied from streams. */
   private streamedToEnd = false;
   /** Built once: staged on every text event, so no closure per event. */
-  private readonly stagedText = () => this.foldPatch();
+  private readonly stagedText = (): StagedWrite => ({
+    patch: this.foldPatch(),
+    items: { put: this.fold.takeItemChanges() },
+  });
 
   constructor(
     job: Job,
@@ -57,7 +63,7 @@ export class JobDriver {
     private readonly detachAfterCreate = false,
   ) {
     this.job = job;
-    this.fold = new StreamFold(job);
+    this.fold = new StreamFold({ ...job, items: deps.items });
     this.create = this.createPhase();
     this.mode = job.responseId === null ? 'create' : job.status === 'polling' ? 'poll' : 'stream';
   }
@@ -342,17 +348,25 @@ export class JobDriver {
 
   private finish(response: ServerResponse): void {
     this.deps.writer.flush();
-    const { patch, anomaly } = finalStateOf(
+    const { patch, items, anomaly } = finalStateOf(
       response,
-      { answer: this.fold.answer, reasoningSummary: this.fold.reasoningSummary },
+      {
+        answer: this.fold.answer,
+        reasoningSummary: this.fold.reasoningSummary,
+        items: this.fold.items,
+      },
       this.streamedToEnd,
       this.deps.price,
       this.deps.now(),
+      this.job.model,
     );
     if (anomaly) this.deps.writer.note(this.job.id, { kind: 'anomaly', detail: anomaly });
+    // The server's last word replaces the items folded from the stream.
+    this.fold.takeItemChanges();
     this.write(
       { ...this.foldPatch(), ...patch },
       { kind: 'finished', detail: patch.status ?? null },
+      { replace: items },
     );
   }
 
@@ -450,10 +464,17 @@ export class JobDriver {
     this.write({ ...this.foldPatch(), status, startedAt }, entry);
   }
 
+  /**
+   * Every write of the driver. Items changed by the fold go with a patch that carries the cursor,
+   * never ahead of it: a resume from a stored cursor must not apply a code delta a second time.
+   */
   private write(
     patch: Parameters<JobWriter['write']>[1],
     entry?: Parameters<JobWriter['write']>[2],
+    items?: ItemsWrite,
   ): void {
-    this.job = this.deps.writer.write(this.job.id, patch, entry);
+    const folded =
+      items ?? (patch.cursor === undefined ? undefined : { put: this.fold.takeItemChanges() });
+    this.job = this.deps.writer.write(this.job.id, patch, entry, folded);
   }
 }

@@ -79,6 +79,13 @@ describe('submitting and reading jobs', () => {
 
 describe('tools on a job', () => {
   it('a deep-research job goes out with web search and completes', async () => {
+    // A short run: a real one takes minutes (see the emulator's "Tool runs").
+    await h.emulator.control.addScript({
+      script: {
+        timing: { toolCallMs: 0 },
+        toolRun: { searches: 3, openPages: 1, findInPage: 1, citations: 4 },
+      },
+    });
     const [job] = h.manager.submit(ask('Research the primes', { model: 'o3-deep-research' }));
     expect(job?.tools).toMatchObject({ webSearch: true });
     expect((await h.waitFor(job?.id ?? '', done)).status).toBe('completed');
@@ -88,6 +95,11 @@ describe('tools on a job', () => {
       background: true,
     });
     expect(create?.body).not.toHaveProperty('include');
+    const stored = h.manager.get(job?.id ?? '');
+    expect(stored?.outputDigest).toMatchObject({ sources: 4, searches: 3, refused: false });
+    expect(h.manager.items(job?.id ?? '').filter((i) => i.type === 'web_search_call')).toHaveLength(
+      5,
+    );
   });
 
   it('sends each tool in the API shape, with max_tool_calls; retry and follow-up keep them', async () => {

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/job.js';
 import type { JobPage, JobQuery, JobSearchHit } from '../../../shared/job-query.js';
 import { checkJobTools } from '../../../shared/models.js';
+import type { OutputItem } from '../../../shared/output-items.js';
 import { classifyFailure } from '../provider/failure.js';
 import { ResponsesClient } from '../provider/responses-client.js';
 import { rememberingKeys } from '../secrets/redact-keys.js';
@@ -245,6 +246,11 @@ export class JobManager {
     return this.store.events(id);
   }
 
+  /** A job's output items in order (shared/output-items.ts); empty when it has none. */
+  items(id: JobId): OutputItem[] {
+    return this.store.items(id);
+  }
+
   list(query: JobQuery = {}): JobPage {
     return this.store.list(query);
   }
@@ -445,6 +451,7 @@ export class JobManager {
       client: this.clientFor(job),
       previousResponseId: parent?.responseId ?? undefined,
       price: this.settings.price(job.model),
+      items: this.store.items(job.id),
       options: this.options,
       now: this.now,
     };

@@ -5,7 +5,8 @@
 import type { Job, JobEventKind, JobId } from '../../../shared/job.js';
 import { isTerminal } from '../../../shared/job.js';
 import { redactKeys } from '../secrets/redact-keys.js';
-import type { JobPatch, JobStore } from '../store/index.js';
+import type { OutputItem } from '../../../shared/output-items.js';
+import type { JobPatch, JobStore, PositionedItem } from '../store/index.js';
 
 export interface JobChange {
   job: Job;
@@ -18,13 +19,25 @@ const flushSliceJobs = 10;
 
 export type ChangeListener = (change: JobChange) => void;
 
+/**
+ * Output items written with a patch, in the same transaction: the items changed while streaming
+ * (written with the cursor that covers them), or the whole final output that replaces them.
+ */
+export type ItemsWrite = { put: readonly PositionedItem[] } | { replace: readonly OutputItem[] };
+
+/** A staged write: built when the flush runs, so it holds the latest text and items. */
+export interface StagedWrite {
+  patch: JobPatch;
+  items?: ItemsWrite;
+}
+
 export interface TimelineEntry {
   kind: JobEventKind;
   detail?: string | null;
 }
 
 export class JobWriter {
-  private staged = new Map<JobId, () => JobPatch>();
+  private staged = new Map<JobId, () => StagedWrite>();
   private timer: NodeJS.Timeout | undefined;
   private listeners = new Set<ChangeListener>();
   private deletionListeners = new Set<(id: JobId) => void>();
@@ -41,15 +54,18 @@ export class JobWriter {
     return () => this.listeners.delete(listener);
   }
 
-  /** Writes now (with a timeline entry, in the same transaction), then tells. */
-  write(id: JobId, unredacted: JobPatch, entry?: TimelineEntry): Job {
+  /** Writes now (with a timeline entry and items, in the same transaction), then tells. */
+  write(id: JobId, unredacted: JobPatch, entry?: TimelineEntry, items?: ItemsWrite): Job {
     const patch = withoutKeys(unredacted);
     const staged = this.staged.get(id);
     this.staged.delete(id);
     const before = this.store.statusOf(id);
     const job = this.store.transaction(() => {
-      // A staged text patch is older than this one: apply it first so nothing is lost.
-      const updated = this.store.update(id, staged ? { ...staged(), ...patch } : patch);
+      // A staged write is older than this one: apply it first so nothing is lost.
+      const older = staged?.();
+      if (older?.items) this.writeItems(id, older.items);
+      if (items) this.writeItems(id, items);
+      const updated = this.store.update(id, older ? { ...older.patch, ...patch } : patch);
       if (entry) this.store.appendEvent(id, entry.kind, redactKeys(entry.detail ?? null));
       return updated;
     });
@@ -59,14 +75,15 @@ export class JobWriter {
   }
 
   /** Stores new jobs, each with its first timeline entry, in one transaction, then tells. */
-  insert(job: Job, entry: TimelineEntry): Job;
+  insert(job: Job, entry: TimelineEntry, items?: ItemsWrite): Job;
   insert(jobs: Job[], entry: TimelineEntry): Job[];
-  insert(jobs: Job | Job[], entry: TimelineEntry): Job | Job[] {
+  insert(jobs: Job | Job[], entry: TimelineEntry, items?: ItemsWrite): Job | Job[] {
     const list = (Array.isArray(jobs) ? jobs : [jobs]).map(withoutKeys);
     this.store.transaction(() => {
       for (const job of list) {
         this.store.insert(job);
         this.store.appendEvent(job.id, entry.kind, redactKeys(entry.detail ?? null), job.createdAt);
+        if (items) this.writeItems(job.id, items);
       }
     });
     this.transactions++;
@@ -84,9 +101,9 @@ export class JobWriter {
     this.store.appendEvent(id, entry.kind, redactKeys(entry.detail ?? null));
   }
 
-  /** Remembers how to build a job's latest text patch; written at the next flush. */
-  stage(id: JobId, patch: () => JobPatch): void {
-    this.staged.set(id, patch);
+  /** Remembers how to build a job's latest text patch (and items); written at the next flush. */
+  stage(id: JobId, write: () => StagedWrite): void {
+    this.staged.set(id, write);
     this.timer ??= setTimeout(() => this.flushInSlices(), this.flushMs);
   }
 
@@ -110,17 +127,28 @@ export class JobWriter {
 
   private writeStaged(count: number): void {
     if (this.staged.size === 0) return;
-    const batch: Array<[JobId, () => JobPatch]> = [];
+    const batch: Array<[JobId, () => StagedWrite]> = [];
     for (const entry of this.staged) {
       if (batch.length >= count) break;
       batch.push(entry);
     }
     for (const [id] of batch) this.staged.delete(id);
     const jobs = this.store.transaction(() =>
-      batch.map(([id, patch]) => this.store.update(id, patch())),
+      batch.map(([id, staged]) => {
+        const { patch, items } = staged();
+        if (items) this.writeItems(id, items);
+        return this.store.update(id, patch);
+      }),
     );
     this.transactions++;
     this.tell(jobs.map((job) => ({ job, becameTerminal: false })));
+  }
+
+  private writeItems(id: JobId, items: ItemsWrite): void {
+    // Items go before the job's row: the search index then sees the final sources when the row's
+    // status settles (one re-index, not two).
+    if ('replace' in items) this.store.replaceItems(id, items.replace);
+    else if (items.put.length > 0) this.store.putItems(id, items.put);
   }
 
   /** Deletion events, told after the job (and its timeline) left the database. */

@@ -35,6 +35,7 @@ export function newJobRecord(
     reasoningSummary: '',
     usage: null,
     cost: null,
+    outputDigest: null,
     error: null,
     incompleteReason: null,
     retryOf: links.retryOf ?? null,

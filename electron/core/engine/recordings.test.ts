@@ -14,6 +14,10 @@ import {
   realSse,
 } from '../../../e2e/openai-emulator/test-support/real-recording.js';
 import type { ServerResponse } from '../provider/responses-client.js';
+import { costOf, sumUsd } from '../../../shared/cost.js';
+import { findModel } from '../../../shared/models.js';
+import { citedSources, messagesOf } from '../../../shared/output-items.js';
+import { toolCostOf } from '../../../shared/tool-prices.js';
 import { finalTextsOf } from './final-text.js';
 import {
   isStatus,
@@ -90,8 +94,61 @@ describe('every real recording (e2e/fixtures/openai-recordings/real/)', () => {
       );
       expect(job.status).toBe(final.status);
       expect(job.answer).toBe(finalTextsOf(final).answer);
+      // Every output item is kept, as the server's final output has it, and a refusal is flagged.
+      expect(h.manager.items(job.id)).toEqual(final.output);
+      expect(job.outputDigest?.refused ?? false).toBe(name === 'mira-refusal.json');
       // The streamed fold agreed with the server's output: nothing was replaced at the end.
       expect(h.manager.events(job.id).some((e) => e.kind === 'anomaly')).toBe(false);
     },
   );
+});
+
+describe('a web search response cut in the middle (vercel-websearch-5mini.json)', () => {
+  it('keeps its citations, searches and their cost, and search finds it by what it searched', async () => {
+    const recording = readRealRecording('vercel-websearch-5mini.json');
+    const final = finalResponse(recording) as unknown as ServerResponse;
+    await h.emulator.control.addScript({
+      script: { recording: realSse(recording), streamFaults: [{ kind: 'reset', afterSeq: 70 }] },
+    });
+    const [submitted] = h.manager.submit({
+      prompt: 'What happened in tech today?',
+      model: 'gpt-5-mini',
+      providerId: testProviderId,
+    });
+    const job = await h.waitFor(submitted?.id ?? '', isStatus('completed', 'failed', 'unknown'));
+    expect(job.status).toBe('completed');
+    const items = h.manager.items(job.id);
+    expect(items).toEqual(final.output);
+    const { sources } = citedSources(messagesOf(items));
+    expect(sources.map((s) => s.domain)).toEqual([
+      'techcrunch.com',
+      'techcrunch.com',
+      'techcrunch.com',
+      'techcrunch.com',
+      'wired.com',
+      'techstartups.com',
+      'finance.yahoo.com',
+    ]);
+    expect(sources[0]?.title).toBe(
+      'Petco confirms security lapse exposed customers’ personal data | TechCrunch',
+    );
+    expect(job.outputDigest).toEqual({
+      refused: false,
+      sources: 7,
+      searches: 2,
+      toolCalls: { webSearchCalls: 2, fileSearchCalls: 0, codeInterpreterContainers: 0 },
+    });
+    // The bill: tokens at the model's price plus two web searches at the tool price table.
+    const price = findModel('gpt-5-mini')?.price;
+    if (!price || !job.usage) throw new Error('no price or usage');
+    const tools = toolCostOf(
+      { webSearchCalls: 2, fileSearchCalls: 0, codeInterpreterContainers: 0 },
+      'gpt-5-mini',
+    );
+    expect(tools).toBeGreaterThan(0);
+    expect(job.cost).toBe(sumUsd([costOf(job.usage, price), tools ?? 0]));
+    // "theverge" is only in a search it made (site:theverge.com), not in the answer.
+    expect(job.answer).not.toContain('theverge');
+    expect(h.manager.search('theverge').map((hit) => hit.id)).toContain(job.id);
+  });
 });

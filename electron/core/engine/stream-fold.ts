@@ -1,8 +1,11 @@
-// Folds stream events into what a job keeps: answer, reasoning summary, server status and the
-// cursor (the last sequence number applied). Exactly-once: events at or below the cursor are
+// Folds stream events into what a job keeps: answer, reasoning summary, output items (item-fold.ts),
+// server status and the cursor (the last sequence number applied). Exactly-once: events at or below the cursor are
 // ignored, so replaying a stream from any earlier point changes nothing. Error frames, numbered
 // as the real API numbers them, are part of the log like any other event.
+import type { OutputItem } from '../../../shared/output-items.js';
 import type { ResponseStreamEvent, ServerResponse } from '../provider/responses-client.js';
+import type { PositionedItem } from '../store/index.js';
+import { ItemFold } from './item-fold.js';
 
 export type FoldOutcome =
   /** Already applied (at or below the cursor), or a shape that is not part of the log. */
@@ -24,6 +27,11 @@ export type FoldOutcome =
   | 'unnumbered';
 
 export const summaryPartSeparator = '\n\n';
+/**
+ * Between the texts of two messages of one response (a `commentary` message, then the
+ * `final_answer`): the answer keeps them apart, as finalTextsOf does with the server's output.
+ */
+export const messageSeparator = '\n\n';
 
 export interface FoldSnapshot {
   cursor: number;
@@ -32,6 +40,8 @@ export interface FoldSnapshot {
   serverStatus: string | null;
   responseId: string | null;
   resolvedModel: string | null;
+  /** The output items stored with the cursor (empty for a new job). */
+  items?: readonly OutputItem[];
 }
 
 /** An error the server reported on the stream, in either of its shapes. */
@@ -81,8 +91,10 @@ export class StreamFold {
   private answerPieces: string[] = [];
   private summaryPrefix: string;
   private summaryPieces: string[] = [];
+  private readonly itemFold: ItemFold;
 
   constructor(from: FoldSnapshot) {
+    this.itemFold = new ItemFold(from.items ?? []);
     this.cursor = from.cursor;
     this.answerPrefix = from.answer;
     this.summaryPrefix = from.reasoningSummary;
@@ -105,6 +117,16 @@ export class StreamFold {
       this.summaryPieces = [];
     }
     return this.summaryPrefix;
+  }
+
+  /** The output items folded so far, in order. */
+  get items(): OutputItem[] {
+    return this.itemFold.all;
+  }
+
+  /** The items changed since the last call: written in the same transaction as the cursor. */
+  takeItemChanges(): PositionedItem[] {
+    return this.itemFold.takeChanges();
   }
 
   /** True once a stream of this job arrived without sequence numbers (it cannot be resumed). */
@@ -147,7 +169,14 @@ export class StreamFold {
       this.lastError = streamErrorOf(event);
       return 'error';
     }
+    this.itemFold.apply(event as unknown as Record<string, unknown>);
     switch (event.type) {
+      case 'response.output_item.added':
+        // Read loosely: an item of an odd shape must not stop the fold.
+        if ((event.item as { type?: unknown } | null)?.type === 'message' && this.hasAnswer()) {
+          this.answerPieces.push(messageSeparator);
+        }
+        return 'text';
       case 'response.output_text.delta':
         this.answerPieces.push(event.delta);
         return 'text';
@@ -174,6 +203,10 @@ export class StreamFold {
       default:
         return 'text'; // other events (item and part boundaries, new types): numbered, no text
     }
+  }
+
+  private hasAnswer(): boolean {
+    return this.answerPrefix !== '' || this.answerPieces.length > 0;
   }
 
   /** Records id, status and model; true when something a person would see changed. */

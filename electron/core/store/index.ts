@@ -9,7 +9,7 @@ export {
   sqliteNativeBindingVariable,
   type Database,
 } from './open-database.js';
-export { JobStore, type JobStoreOptions } from './job-store.js';
+export { JobStore, type JobStoreOptions, type PositionedItem } from './job-store.js';
 export { JobPatch } from './job-patch.js';
 export {
   InvalidCursorError,

@@ -44,6 +44,8 @@ export interface JobRow {
   revision: number;
   /** JobTools as JSON; NULL: no tools (and every row from before migration 6). */
   tools: string | null;
+  /** OutputDigest as JSON; NULL: no output items yet (and every row from before migration 7). */
+  output_digest: string | null;
 }
 
 /** Job fields stored in exactly one column of the same meaning. */
@@ -73,7 +75,10 @@ export const columnOfField = {
   startedAt: 'started_at',
   finishedAt: 'finished_at',
 } as const satisfies Record<
-  Exclude<keyof Job, 'id' | 'usage' | 'error' | 'tools' | 'updatedAt' | 'revision'>,
+  Exclude<
+    keyof Job,
+    'id' | 'usage' | 'error' | 'tools' | 'outputDigest' | 'updatedAt' | 'revision'
+  >,
   keyof JobRow
 >;
 export type ScalarField = keyof typeof columnOfField;
@@ -115,6 +120,7 @@ export const jobColumns = [
   'updated_at',
   'revision',
   'tools',
+  'output_digest',
 ] as const satisfies readonly (keyof JobRow)[];
 
 const scalarFields = Object.keys(columnOfField) as ScalarField[];
@@ -126,8 +132,11 @@ export function fieldsToColumns(fields: JobPatch): Record<string, SqlValue> {
     const value = fields[field];
     if (value !== undefined) columns[columnOfField[field]] = value;
   }
-  const { usage, error, tools } = fields;
+  const { usage, error, tools, outputDigest } = fields;
   if (tools !== undefined) columns.tools = tools === null ? null : JSON.stringify(tools);
+  if (outputDigest !== undefined) {
+    columns.output_digest = outputDigest === null ? null : JSON.stringify(outputDigest);
+  }
   if (usage !== undefined) {
     columns.input_tokens = usage?.inputTokens ?? null;
     columns.cached_tokens = usage?.cachedTokens ?? null;
@@ -173,6 +182,7 @@ export function jobFieldsOf(
     cursor: row.cursor,
     usage: usageOf(row),
     cost: row.cost,
+    outputDigest: row.output_digest === null ? null : (JSON.parse(row.output_digest) as unknown),
     error:
       row.error_code === null ? null : { code: row.error_code, message: row.error_message ?? '' },
     incompleteReason: row.incomplete_reason,

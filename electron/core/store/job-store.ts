@@ -15,6 +15,7 @@ import {
   type JobSearchHit,
   type ParsedJobQuery,
 } from '../../../shared/job-query.js';
+import { OutputItem, searchTextOf } from '../../../shared/output-items.js';
 import { toFtsQuery } from './fts-query.js';
 import { buildListSql } from './job-list-sql.js';
 import { JobPatch } from './job-patch.js';
@@ -45,6 +46,12 @@ interface EventRow {
   detail: string | null;
 }
 
+/** One output item to write at its position (the item's index in the response's output). */
+export interface PositionedItem {
+  position: number;
+  item: OutputItem;
+}
+
 interface SearchRow {
   id: string;
   title: string;
@@ -71,6 +78,10 @@ export class JobStore {
   readonly #appendEvent: Statement<[string, number, string, string | null]>;
   readonly #events: Statement<[string], EventRow>;
   readonly #search: Statement<NamedParams, SearchRow>;
+  readonly #items: Statement<[string], string>;
+  readonly #putItem: Statement<[string, number, string, string]>;
+  readonly #clearItems: Statement<[string]>;
+  readonly #setSourcesText: Statement<[string, string]>;
   readonly #getSetting: Statement<[string], { value: string }>;
   readonly #setSetting: Statement<[string, string]>;
   readonly #deleteSetting: Statement<[string]>;
@@ -103,7 +114,7 @@ export class JobStore {
     this.#events = db.prepare(
       'SELECT job_id, at, kind, detail FROM job_events WHERE job_id = ? ORDER BY id',
     );
-    // Title matches weigh most, then the prompt; the answer and reasoning summary count as one.
+    // Title matches weigh most, then the prompt; the answer, reasoning summary and sources count as one.
     // Ranked through FTS5's `rank` column (not ORDER BY bm25(...)): FTS5 then sorts the matches
     // itself and snippet() runs only for the rows returned, not for every match (a common word
     // matches every job: the snippets were most of the time, bench/search-latency.ts).
@@ -111,9 +122,18 @@ export class JobStore {
       'SELECT jobs.id AS id, jobs.title AS title, ' +
         "snippet(job_search, -1, @start, @end, '…', 16) AS snippet " +
         'FROM job_search JOIN jobs ON jobs.seq = job_search.rowid ' +
-        "WHERE job_search MATCH @query AND rank MATCH 'bm25(5.0, 2.0, 1.0, 1.0)' " +
+        "WHERE job_search MATCH @query AND rank MATCH 'bm25(5.0, 2.0, 1.0, 1.0, 1.0)' " +
         'ORDER BY rank LIMIT @limit',
     );
+    this.#items = db
+      .prepare<[string], string>('SELECT item FROM job_items WHERE job_id = ? ORDER BY position')
+      .pluck();
+    this.#putItem = db.prepare(
+      'INSERT INTO job_items (job_id, position, type, item) VALUES (?, ?, ?, ?) ' +
+        'ON CONFLICT (job_id, position) DO UPDATE SET type = excluded.type, item = excluded.item',
+    );
+    this.#clearItems = db.prepare('DELETE FROM job_items WHERE job_id = ?');
+    this.#setSourcesText = db.prepare('UPDATE jobs SET sources_text = ? WHERE id = ?');
     this.#getSetting = db.prepare('SELECT value FROM settings WHERE key = ?');
     this.#setSetting = db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ' +
@@ -191,6 +211,31 @@ export class JobStore {
     const row = statement.get({ ...columns, id, updated_at: this.#now() });
     if (row === undefined) throw new JobNotFoundError(id);
     return writtenRowToJob(row);
+  }
+
+  /** A job's output items in order; empty when it has none. */
+  items(jobId: JobId): OutputItem[] {
+    return this.#items.all(jobId).map((json) => OutputItem.parse(JSON.parse(json)));
+  }
+
+  /** Writes output items at their positions (new ones, or ones that changed while streaming). */
+  putItems(jobId: JobId, items: readonly PositionedItem[]): void {
+    for (const { position, item } of items) {
+      this.#putItem.run(jobId, position, item.type, JSON.stringify(item));
+    }
+  }
+
+  /**
+   * Replaces a job's output items with `items` (the server's final output), and the text search
+   * finds the job by (cited titles and URLs, searches made: indexed once the job has settled).
+   */
+  replaceItems(jobId: JobId, items: readonly OutputItem[]): void {
+    this.#clearItems.run(jobId);
+    this.putItems(
+      jobId,
+      items.map((item, position) => ({ position, item })),
+    );
+    this.#setSourcesText.run(searchTextOf(items), jobId);
   }
 
   /** Deletes the job with its timeline; the search index follows. False if there was none. */

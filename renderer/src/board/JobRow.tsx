@@ -1,11 +1,37 @@
-// One job on the board: status, title, model, elapsed time, tokens and cost.
+// One job on the board: status, title, model, elapsed time, tokens, sources and searches, and cost.
+import { Globe } from 'lucide-react';
 import { memo } from 'react';
-import { isSettled } from '../../../shared/job.js';
 import type { JobSummary } from '../../../shared/job-query.js';
+import type { OutputDigest } from '../../../shared/output-items.js';
+import { isRefused } from '../status/job-status.js';
 import { StatusBadge } from '../status/StatusBadge.js';
 import { Elapsed } from '../time/Elapsed.js';
-import { Money } from '../ui/Money.js';
+import { Icon } from '../ui/Icon.js';
+import { CostCell } from './CostCell.js';
 import { TokenCounts } from './TokenCounts.js';
+
+/** "12 sources · 6 searches", or null when the job cited nothing and searched nothing. */
+export function outputCountsText(digest: OutputDigest | null): string | null {
+  if (!digest) return null;
+  const counts: string[] = [];
+  if (digest.sources > 0)
+    counts.push(`${digest.sources} ${digest.sources === 1 ? 'source' : 'sources'}`);
+  if (digest.searches > 0) {
+    counts.push(`${digest.searches} ${digest.searches === 1 ? 'search' : 'searches'}`);
+  }
+  return counts.length === 0 ? null : counts.join(' · ');
+}
+
+function OutputCounts({ digest }: { digest: OutputDigest | null }) {
+  const text = outputCountsText(digest);
+  if (text === null) return null;
+  return (
+    <span className="job-row__output">
+      <Icon of={Globe} size={13} />
+      {text}
+    </span>
+  );
+}
 
 export function jobRowId(id: string): string {
   return `job-row-${id}`;
@@ -42,10 +68,10 @@ export const JobRow = memo(function JobRow({
       onClick={() => onOpen(job.id)}
     >
       <div className="job-row__top">
-        <StatusBadge status={job.status} />
+        <StatusBadge status={job.status} refused={isRefused(job)} />
         <span className="job-row__title">{job.title || 'Untitled job'}</span>
         <span className="job-row__cost">
-          <Money usd={job.cost} pending={!isSettled(job.status)} />
+          <CostCell job={job} />
         </span>
       </div>
       <div className="job-row__bottom">
@@ -55,6 +81,7 @@ export const JobRow = memo(function JobRow({
         </span>
         <Elapsed job={job} />
         <TokenCounts usage={job.usage} />
+        <OutputCounts digest={job.outputDigest} />
       </div>
     </div>
   );

@@ -37,6 +37,7 @@ function seeded() {
     job,
     events: [],
     thread: [first],
+    items: [],
   });
   queryClient.setQueryData<JobSearchHit[]>(queryKeys.jobSearch('x'), [
     { id: 'a', title: first.title, snippet: [] },

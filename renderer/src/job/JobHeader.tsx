@@ -2,7 +2,7 @@
 import { X } from 'lucide-react';
 import { isSettled, type Job } from '../../../shared/job.js';
 import { formatDateTime } from '../format/dates.js';
-import { statusPresentation } from '../status/job-status.js';
+import { isRefused, presentationOf } from '../status/job-status.js';
 import { StatusBadge } from '../status/StatusBadge.js';
 import { Elapsed } from '../time/Elapsed.js';
 import { Icon } from '../ui/Icon.js';
@@ -33,7 +33,7 @@ export function JobHeader({
         <div>
           <dt>Status</dt>
           <dd>
-            <StatusBadge status={job.status} />
+            <StatusBadge status={job.status} refused={isRefused(job)} />
           </dd>
         </div>
         <div>
@@ -63,7 +63,7 @@ export function JobHeader({
       <ServerQueueNote job={job} />
       {/* Status changes of the open job are read out; the badge alone is only seen. */}
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">
-        Job status: {statusPresentation[job.status].label}
+        Job status: {presentationOf(job).label}
       </p>
     </header>
   );

@@ -1,5 +1,7 @@
-// The open job: prompt, live reasoning summary, the answer, usage, timeline, thread and actions.
+// The open job: prompt, live reasoning summary, tool steps, the answer (with its sources once the
+// job has output items), usage, timeline, thread and actions.
 import { useId } from 'react';
+import type { JobDetail } from '../../../shared/ipc/contract.js';
 import { ContractError } from '../../../shared/ipc/envelope.js';
 import { isSettled } from '../../../shared/job.js';
 import { useJobDetail } from '../data/use-job-detail.js';
@@ -8,9 +10,11 @@ import { ErrorNote } from '../ui/ErrorNote.js';
 import { FollowUpForm } from './FollowUpForm.js';
 import { JobActions } from './JobActions.js';
 import { JobHeader } from './JobHeader.js';
+import { answerFromItems, ItemsAnswer } from './ItemsAnswer.js';
 import { JobNotes } from './JobNotes.js';
 import { ThreadList } from './ThreadList.js';
 import { Timeline } from './Timeline.js';
+import { ToolSteps } from './ToolSteps.js';
 import { UsageBreakdown } from './UsageBreakdown.js';
 
 interface Props {
@@ -34,7 +38,11 @@ export function JobView({ id, onOpen, onClose, onOpenSettings }: Props) {
     );
   }
   const { job, events, thread } = detail.data;
+  // A backend from before output items were kept answers without them.
+  const items = (detail.data.items as JobDetail['items'] | undefined) ?? [];
   const running = !isSettled(job.status);
+  // While it runs the answer streams as text; once done, a job with items shows them.
+  const fromItems = !running && answerFromItems(items, job);
 
   return (
     <article className="job-view" aria-labelledby={titleId}>
@@ -71,16 +79,26 @@ export function JobView({ id, onOpen, onClose, onOpenSettings }: Props) {
         </details>
       )}
 
-      <section className="job-section job-section--answer" aria-busy={running} aria-label="Answer">
-        <h3>Answer</h3>
-        {job.answer === '' ? (
-          <p className="muted">
-            {running ? 'The answer appears here as it streams.' : 'There is no answer.'}
-          </p>
-        ) : (
-          <Markdown text={job.answer} />
-        )}
-      </section>
+      <ToolSteps items={items} running={running} />
+
+      {fromItems ? (
+        <ItemsAnswer items={items} />
+      ) : (
+        <section
+          className="job-section job-section--answer"
+          aria-busy={running}
+          aria-label="Answer"
+        >
+          <h3>Answer</h3>
+          {job.answer === '' ? (
+            <p className="muted">
+              {running ? 'The answer appears here as it streams.' : 'There is no answer.'}
+            </p>
+          ) : (
+            <Markdown text={job.answer} />
+          )}
+        </section>
+      )}
 
       {job.status === 'completed' && job.responseId !== null && (
         <FollowUpForm job={job} onOpen={onOpen} />

@@ -1,5 +1,6 @@
 // The conversation a job belongs to: its first job and every follow-up, oldest first.
 import type { JobSummary } from '../../../shared/job-query.js';
+import { isRefused } from '../status/job-status.js';
 import { StatusBadge } from '../status/StatusBadge.js';
 
 interface Props {
@@ -22,7 +23,7 @@ export function ThreadList({ thread, currentId, onOpen }: Props) {
           >
             <span className="thread__step">{index === 0 ? 'Start' : `Follow-up ${index}`}</span>
             <span className="thread__title">{job.title || 'Untitled job'}</span>
-            <StatusBadge status={job.status} />
+            <StatusBadge status={job.status} refused={isRefused(job)} />
           </button>
         </li>
       ))}

@@ -1,33 +1,40 @@
-// Tokens and cost of a job, part by part, at the model's current price.
+// Tokens and cost of a job, part by part, at the model's current price, then its hosted tool
+// calls (web search, file search, code interpreter) at the tool price table's.
 import { formatUsd } from '../../../shared/cost.js';
 import type { Job } from '../../../shared/job.js';
+import { AddPriceLink, pricedModel } from '../board/CostCell.js';
 import { useCatalogModel } from '../data/use-model-price.js';
 import { formatCount, formatPricePerMillion } from '../format/numbers.js';
 import { Money } from '../ui/Money.js';
-import { partsTotal, usageParts } from './usage-parts.js';
+import { billTotal, toolParts, usageParts } from './usage-parts.js';
 
 export function UsageBreakdown({ job }: { job: Job }) {
-  const model = useCatalogModel(job.resolvedModel ?? job.model);
+  const modelId = pricedModel(job);
+  const model = useCatalogModel(modelId);
   if (!job.usage) {
     return <p className="muted">No usage reported yet: the provider sends it when the job ends.</p>;
   }
   const parts = usageParts(job.usage, model?.price);
-  const partsCost = partsTotal(parts);
+  const tools = toolParts(job.outputDigest?.toolCalls ?? null, modelId);
+  const partsCost = billTotal(parts, tools);
+  const total = job.cost ?? partsCost;
   // The stored cost used the prices in force when the job ended; an override since then can
   // make today's parts add up to something else, so say which is which.
   const repriced =
     partsCost !== null && job.cost !== null && formatUsd(partsCost) !== formatUsd(job.cost);
   return (
     <table className="usage-table">
-      <caption className="visually-hidden">Token usage and cost</caption>
+      <caption className="visually-hidden">
+        {tools.length > 0 ? 'Token usage, tool calls and cost' : 'Token usage and cost'}
+      </caption>
       <thead>
         <tr>
           <th scope="col">Part</th>
           <th scope="col" className="numeric">
-            Tokens
+            {tools.length > 0 ? 'Tokens or calls' : 'Tokens'}
           </th>
           <th scope="col" className="numeric">
-            Price per 1M
+            {tools.length > 0 ? 'Price (tokens per 1M)' : 'Price per 1M'}
           </th>
           <th scope="col" className="numeric">
             Cost
@@ -47,6 +54,18 @@ export function UsageBreakdown({ job }: { job: Job }) {
             </td>
           </tr>
         ))}
+        {tools.map((line) => (
+          <tr key={line.tool}>
+            <th scope="row">{line.label}</th>
+            <td className="numeric">
+              {formatCount(line.count)} {line.tool === 'code_interpreter' ? 'containers' : 'calls'}
+            </td>
+            <td className="numeric">{line.unit}</td>
+            <td className="numeric">
+              <Money usd={line.cost} />
+            </td>
+          </tr>
+        ))}
       </tbody>
       <tfoot>
         <tr>
@@ -54,7 +73,7 @@ export function UsageBreakdown({ job }: { job: Job }) {
           <td className="numeric">{formatCount(job.usage.totalTokens)}</td>
           <td />
           <td className="numeric">
-            <Money usd={job.cost ?? partsCost} />
+            {total === null && !model ? <AddPriceLink model={modelId} /> : <Money usd={total} />}
           </td>
         </tr>
         {repriced && (

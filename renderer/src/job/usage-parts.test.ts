@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { costOf } from '../../../shared/cost.js';
 import { findModel } from '../../../shared/models.js';
-import { partsTotal, usageParts } from './usage-parts.js';
+import { billTotal, partsTotal, toolParts, usageParts } from './usage-parts.js';
 
 const usage = {
   inputTokens: 12_000,
@@ -42,5 +42,36 @@ describe('usageParts', () => {
   it('never shows a negative part when the server over-reports', () => {
     const odd = { ...usage, cachedTokens: 20_000, reasoningTokens: 20_000 };
     for (const part of usageParts(odd, undefined)) expect(part.tokens).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('tool lines', () => {
+  const toolCalls = { webSearchCalls: 3, fileSearchCalls: 0, codeInterpreterContainers: 1 };
+
+  it('has none without tool calls', () => {
+    expect(toolParts(null, 'gpt-5')).toEqual([]);
+  });
+
+  it('lists the tools used and adds them to the total, to the cent', () => {
+    const price = findModel('gpt-5')?.price;
+    if (!price) throw new Error('gpt-5 is in the registry');
+    const tools = toolParts(toolCalls, 'gpt-5');
+    expect(tools.map((line) => [line.label, line.count, line.unit, line.cost])).toEqual([
+      ['Web search', 3, '$10.00 / 1,000 calls', 0.03],
+      ['Code interpreter', 1, '$0.03 / container', 0.03],
+    ]);
+    const parts = usageParts(usage, price);
+    // Tokens: 10,000 x $1.25 + 2,000 x $0.125 + 9,000 x $10 per 1M = $0.10275.
+    expect(partsTotal(parts)).toBe(0.10275);
+    expect(billTotal(parts, tools)).toBe(0.16275);
+  });
+
+  it('has no total when the model or a tool has no price', () => {
+    const tools = toolParts(toolCalls, 'my-azure-deployment');
+    expect(tools[0]?.cost).toBeNull();
+    expect(billTotal(usageParts(usage, undefined), tools)).toBeNull();
+    const price = findModel('gpt-5')?.price;
+    if (!price) throw new Error('gpt-5 is in the registry');
+    expect(billTotal(usageParts(usage, price), tools)).toBeNull();
   });
 });

@@ -1,8 +1,14 @@
 // A job's bill in parts: uncached input, cached input, visible output and reasoning (billed as
-// output), each with its tokens and, when the price is known, its cost at that price.
+// output), each with its tokens and, when the price is known, its cost at that price; then one
+// line per hosted tool used (shared/tool-prices.ts).
 import { costOf, sumUsd } from '../../../shared/cost.js';
 import type { TokenUsage } from '../../../shared/job.js';
 import type { ModelPrice } from '../../../shared/model-price.js';
+import {
+  toolCostLines,
+  type ToolCallCounts,
+  type ToolCostLine,
+} from '../../../shared/tool-prices.js';
 
 export interface UsagePart {
   label: string;
@@ -57,4 +63,19 @@ export function usageParts(usage: TokenUsage, price: ModelPrice | undefined): Us
 export function partsTotal(parts: readonly UsagePart[]): number | null {
   if (parts.some((part) => part.cost === null)) return null;
   return sumUsd(parts.map((part) => part.cost ?? 0));
+}
+
+/** A job's tool lines (web search, file search, code interpreter), none without tool calls. */
+export function toolParts(toolCalls: ToolCallCounts | null, modelId: string): ToolCostLine[] {
+  return toolCalls ? toolCostLines(toolCalls, modelId) : [];
+}
+
+/** Token parts and tool lines together, to the cent; null when any of them has no price. */
+export function billTotal(
+  parts: readonly UsagePart[],
+  tools: readonly ToolCostLine[],
+): number | null {
+  const tokens = partsTotal(parts);
+  if (tokens === null || tools.some((line) => line.cost === null)) return null;
+  return sumUsd([tokens, ...tools.map((line) => line.cost ?? 0)]);
 }

@@ -1,6 +1,7 @@
 // A link in model output: never an <a href>, so nothing in the page navigates. An https link is a
-// button that asks the OS to open it; an in-page anchor (a footnote) scrolls; anything else is
-// plain text with its URL shown, so the person can see what the model wrote.
+// button that asks the OS to open it; an in-page anchor (a footnote, a cited file) scrolls; anything
+// else is plain text with its URL shown, so the person can see what the model wrote. A numbered
+// citation (`[3]`, as the job view marks them) gets its own look.
 import type { ComponentPropsWithoutRef } from 'react';
 import { useApi } from '../data/api-context.js';
 import { isOpenableLink } from './safe-url.js';
@@ -8,14 +9,21 @@ import { openLink } from './open-link.js';
 
 type Props = ComponentPropsWithoutRef<'a'> & { node?: unknown };
 
-export function MarkdownLink({ href = '', children }: Props) {
+const citationText = /^\[\d+\]$/u;
+
+export function MarkdownLink({ href = '', title, children }: Props) {
   const api = useApi();
+  const citation = typeof children === 'string' && citationText.test(children);
+  const className = citation ? 'md-link md-link--citation' : 'md-link';
+  // The link's own title (a citation's source title) comes after what the button really does.
+  const also = title ? ` (${title})` : '';
   if (href.startsWith('#')) {
     const targetId = decodeURIComponent(href.slice(1));
     return (
       <button
         type="button"
-        className="md-link"
+        className={className}
+        title={title || undefined}
         onClick={() => document.getElementById(targetId)?.scrollIntoView({ block: 'center' })}
       >
         {children}
@@ -26,8 +34,8 @@ export function MarkdownLink({ href = '', children }: Props) {
     return (
       <button
         type="button"
-        className="md-link"
-        title={`Open ${href} in your browser`}
+        className={className}
+        title={`Open ${href} in your browser${also}`}
         onClick={() => void openLink(api, href).catch(() => undefined)}
       >
         {children}
@@ -35,7 +43,7 @@ export function MarkdownLink({ href = '', children }: Props) {
     );
   }
   return (
-    <span className="md-link md-link--inert">
+    <span className={`${className} md-link--inert`}>
       {children}
       {href !== '' && <span className="md-link__url"> ({href})</span>}
     </span>

@@ -1,5 +1,5 @@
 // Corrects a model's price (prices change more often than Mull ships): per 1M tokens, dated today.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AppSettings } from '../../../shared/ipc/contract.js';
 import { findModel, type ModelInfo } from '../../../shared/models.js';
 import { useUpdateSettings } from '../data/use-app-data.js';
@@ -13,17 +13,53 @@ interface Props {
   models: readonly ModelInfo[];
 }
 
+const pricesHashPrefix = '#/settings/prices';
+
+/**
+ * The link to this section for a model ("cost unknown: add a price"): Settings, with the model
+ * preselected. The route parser reads any `#/settings/...` as Settings, so the rest is ours.
+ */
+export function priceOverrideHash(model: string): string {
+  return `${pricesHashPrefix}/${encodeURIComponent(model)}`;
+}
+
+/** The model a price link asks for: null when the hash is not one; '' for no particular model. */
+export function modelFromPriceHash(hash: string): string | null {
+  if (hash !== pricesHashPrefix && !hash.startsWith(`${pricesHashPrefix}/`)) return null;
+  const rest = hash.slice(pricesHashPrefix.length + 1);
+  try {
+    return decodeURIComponent(rest);
+  } catch {
+    return '';
+  }
+}
+
 export function PriceOverrides({ settings, models }: Props) {
-  const [modelId, setModelId] = useState(models[0]?.id ?? '');
+  const [asked] = useState(() => modelFromPriceHash(window.location.hash));
+  const askedModel = asked ? findModel(asked) : undefined;
+  const [modelId, setModelId] = useState(
+    (askedModel && models.some((m) => m.id === askedModel.id) ? askedModel.id : models[0]?.id) ??
+      '',
+  );
   const selectId = useId();
+  const sectionRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (asked !== null) sectionRef.current?.scrollIntoView({ block: 'start' });
+  }, [asked]);
   const model = models.find((candidate) => candidate.id === modelId);
   return (
-    <section className="settings-section" aria-labelledby={`${selectId}-title`}>
+    <section ref={sectionRef} className="settings-section" aria-labelledby={`${selectId}-title`}>
       <h3 id={`${selectId}-title`}>Prices</h3>
       <p className="muted">
         Mull prices jobs with the table it ships with. If a provider’s price changed, correct it
         here; it applies to jobs that end from now on.
       </p>
+      {asked && !askedModel && (
+        <p className="field__hint" role="note">
+          ‘{asked}’ is not in Mull’s model table, so its jobs have no price yet: a correction
+          applies to the models listed here only.
+        </p>
+      )}
       <div className="field">
         <label htmlFor={selectId}>Model</label>
         <select id={selectId} value={modelId} onChange={(event) => setModelId(event.target.value)}>

@@ -1,11 +1,20 @@
 // A job's lifecycle status as a word with an icon; the colour only repeats what the word says.
+// A completed job whose answer is a refusal reads "Refused" (pass `refused`), never "Completed".
 import type { JobStatus } from '../../../shared/job.js';
-import { statusPresentation } from './job-status.js';
+import { refusedPresentation, statusPresentation } from './job-status.js';
 
-export function StatusBadge({ status }: { status: JobStatus }) {
-  const { label, description, Icon, tone, spins } = statusPresentation[status];
+export function StatusBadge({ status, refused = false }: { status: JobStatus; refused?: boolean }) {
+  const isRefusal = refused && status === 'completed';
+  const { label, description, Icon, tone, spins } = isRefusal
+    ? refusedPresentation
+    : statusPresentation[status];
   return (
-    <span className={`status-badge status-badge--${tone}`} title={description} data-status={status}>
+    <span
+      className={`status-badge status-badge--${tone}`}
+      title={description}
+      data-status={status}
+      data-refused={isRefusal ? 'true' : undefined}
+    >
       <Icon
         aria-hidden="true"
         focusable="false"

@@ -3,7 +3,13 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JobStatus } from '../../../shared/job.js';
-import { statusFilterOrder, statusPresentation } from './job-status.js';
+import {
+  isRefused,
+  presentationOf,
+  refusedPresentation,
+  statusFilterOrder,
+  statusPresentation,
+} from './job-status.js';
 import { StatusBadge } from './StatusBadge.js';
 
 afterEach(cleanup);
@@ -42,5 +48,36 @@ describe('status badges', () => {
 
   it('offers every status in the filter', () => {
     expect([...statusFilterOrder].sort()).toEqual([...JobStatus.options].sort());
+  });
+
+  it('reads "Refused", not "Completed", for a completed refusal', () => {
+    const { container } = render(<StatusBadge status="completed" refused />);
+    expect(container.textContent).toBe('Refused');
+    expect(container.firstElementChild?.getAttribute('title')).toBe(
+      refusedPresentation.description,
+    );
+    expect(container.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
+    // Only a completed job can read as refused.
+    cleanup();
+    expect(render(<StatusBadge status="in_progress" refused />).container.textContent).toBe(
+      'In progress',
+    );
+  });
+
+  it('takes a refusal from the job’s output digest', () => {
+    const digest = (refused: boolean) => ({
+      refused,
+      sources: 0,
+      searches: 0,
+      toolCalls: { webSearchCalls: 0, fileSearchCalls: 0, codeInterpreterContainers: 0 },
+    });
+    expect(isRefused({ status: 'completed', outputDigest: digest(true) })).toBe(true);
+    expect(isRefused({ status: 'completed', outputDigest: digest(false) })).toBe(false);
+    expect(isRefused({ status: 'completed', outputDigest: null })).toBe(false);
+    expect(isRefused({ status: 'failed', outputDigest: digest(true) })).toBe(false);
+    expect(presentationOf({ status: 'completed', outputDigest: digest(true) }).label).toBe(
+      'Refused',
+    );
+    expect(presentationOf({ status: 'completed', outputDigest: null }).label).toBe('Completed');
   });
 });

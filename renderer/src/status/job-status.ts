@@ -13,10 +13,11 @@ import {
   LoaderCircle,
   RefreshCw,
   Send,
+  ShieldX,
   Timer,
   type LucideIcon,
 } from 'lucide-react';
-import { JobStatus } from '../../../shared/job.js';
+import { JobStatus, type Job } from '../../../shared/job.js';
 
 export type StatusTone =
   'waiting' | 'active' | 'attention' | 'success' | 'warning' | 'danger' | 'muted';
@@ -127,3 +128,25 @@ export const statusPresentation: Record<JobStatus, StatusPresentation> = {
 
 /** Statuses in the order the filter lists them: running first, then endings (the schema's order). */
 export const statusFilterOrder: readonly JobStatus[] = JobStatus.options;
+
+/**
+ * A completed job whose answer is a refusal: the server says "completed", but the person should
+ * not read it as answered. Shown wherever a status badge is, instead of "Completed".
+ */
+export const refusedPresentation: StatusPresentation = {
+  label: 'Refused',
+  description: 'Finished, but the model declined to answer; its refusal is shown in the job.',
+  Icon: ShieldX,
+  tone: 'warning',
+  spins: false,
+};
+
+/** True when the job completed with a refusal (its output items say so). */
+export function isRefused(job: Pick<Job, 'status' | 'outputDigest'>): boolean {
+  return job.status === 'completed' && job.outputDigest?.refused === true;
+}
+
+/** How a job's badge looks: its status, or "Refused" for a completed refusal. */
+export function presentationOf(job: Pick<Job, 'status' | 'outputDigest'>): StatusPresentation {
+  return isRefused(job) ? refusedPresentation : statusPresentation[job.status];
+}

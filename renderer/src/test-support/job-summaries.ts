@@ -18,6 +18,7 @@ export function jobSummary(fields: Partial<JobSummary> & { id: string }): JobSum
     cursor: -1,
     usage: null,
     cost: null,
+    outputDigest: null,
     error: null,
     incompleteReason: null,
     retryOf: null,

@@ -5,6 +5,7 @@ import { migration as jobSearch } from './003-job-search.js';
 import { migration as settings } from './004-settings.js';
 import { migration as searchSettledText } from './005-search-settled-text.js';
 import { migration as jobTools } from './006-job-tools.js';
+import { migration as jobItems } from './007-job-items.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -16,4 +17,5 @@ export const shippedMigrations: readonly Migration[] = [
   settings,
   searchSettledText,
   jobTools,
+  jobItems,
 ];

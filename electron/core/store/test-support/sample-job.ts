@@ -27,6 +27,7 @@ export function sampleJob(overrides: Partial<Job> = {}): Job {
     reasoningSummary: '',
     usage: null,
     cost: null,
+    outputDigest: null,
     error: null,
     incompleteReason: null,
     retryOf: null,
