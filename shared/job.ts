@@ -2,6 +2,7 @@
 // Shared by the engine (electron/core), the contract (shared/ipc) and the renderer.
 import { z } from 'zod';
 import { JobTools } from './job-tools.js';
+import { ModelPrice } from './model-price.js';
 import { OutputDigest } from './output-items.js';
 
 /**
@@ -129,6 +130,11 @@ export const Job = z.object({
    * before items were kept).
    */
   outputDigest: OutputDigest.nullable(),
+  /**
+   * The model price `cost` was computed with, when the job ended: its bill's rows are priced from
+   * it, so a later price override (which applies to jobs that end after it) never splits a bill.
+   */
+  priceUsed: ModelPrice.nullable(),
   error: JobError.nullable(),
   incompleteReason: z.string().nullable(),
   /** The job this one retries, if any. */

@@ -20,6 +20,7 @@ function summary(patch: Partial<JobSummary>): JobSummary {
     usage: null,
     cost: null,
     outputDigest: null,
+    priceUsed: null,
     error: null,
     incompleteReason: null,
     retryOf: null,

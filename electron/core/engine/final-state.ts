@@ -71,6 +71,7 @@ export function finalStateOf(
       reasoningSummary,
       usage,
       cost: jobCost(usage, price, outputDigest, modelId),
+      priceUsed: price ?? null,
       outputDigest,
       error,
       incompleteReason: response.incomplete_details?.reason ?? null,

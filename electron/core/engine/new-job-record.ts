@@ -36,6 +36,7 @@ export function newJobRecord(
     usage: null,
     cost: null,
     outputDigest: null,
+    priceUsed: null,
     error: null,
     incompleteReason: null,
     retryOf: links.retryOf ?? null,

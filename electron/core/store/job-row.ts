@@ -46,6 +46,8 @@ export interface JobRow {
   tools: string | null;
   /** OutputDigest as JSON; NULL: no output items yet (and every row from before migration 7). */
   output_digest: string | null;
+  /** ModelPrice as JSON: the price the cost was computed with; NULL before migration 8. */
+  price: string | null;
 }
 
 /** Job fields stored in exactly one column of the same meaning. */
@@ -77,7 +79,7 @@ export const columnOfField = {
 } as const satisfies Record<
   Exclude<
     keyof Job,
-    'id' | 'usage' | 'error' | 'tools' | 'outputDigest' | 'updatedAt' | 'revision'
+    'id' | 'usage' | 'error' | 'tools' | 'outputDigest' | 'priceUsed' | 'updatedAt' | 'revision'
   >,
   keyof JobRow
 >;
@@ -121,6 +123,7 @@ export const jobColumns = [
   'revision',
   'tools',
   'output_digest',
+  'price',
 ] as const satisfies readonly (keyof JobRow)[];
 
 const scalarFields = Object.keys(columnOfField) as ScalarField[];
@@ -132,7 +135,9 @@ export function fieldsToColumns(fields: JobPatch): Record<string, SqlValue> {
     const value = fields[field];
     if (value !== undefined) columns[columnOfField[field]] = value;
   }
-  const { usage, error, tools, outputDigest } = fields;
+  const { usage, error, tools, outputDigest, priceUsed } = fields;
+  if (priceUsed !== undefined)
+    columns.price = priceUsed === null ? null : JSON.stringify(priceUsed);
   if (tools !== undefined) columns.tools = tools === null ? null : JSON.stringify(tools);
   if (outputDigest !== undefined) {
     columns.output_digest = outputDigest === null ? null : JSON.stringify(outputDigest);
@@ -183,6 +188,7 @@ export function jobFieldsOf(
     usage: usageOf(row),
     cost: row.cost,
     outputDigest: row.output_digest === null ? null : (JSON.parse(row.output_digest) as unknown),
+    priceUsed: row.price === null ? null : (JSON.parse(row.price) as unknown),
     error:
       row.error_code === null ? null : { code: row.error_code, message: row.error_message ?? '' },
     incompleteReason: row.incomplete_reason,

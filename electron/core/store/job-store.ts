@@ -101,8 +101,10 @@ export class JobStore {
       `SELECT ${columnList} FROM jobs WHERE substr(id, 1, length(?)) = ? ORDER BY created_at LIMIT 10`,
     );
     this.#delete = db.prepare('DELETE FROM jobs WHERE id = ?');
+    // Deleted jobs' spend is kept (migration 8): deleting an answer does not un-spend money.
     this.#spendRows = db.prepare(
-      'SELECT finished_at AS finishedAt, model, cost FROM jobs WHERE finished_at IS NOT NULL',
+      'SELECT finished_at AS finishedAt, model, cost FROM jobs WHERE finished_at IS NOT NULL ' +
+        'UNION ALL SELECT finished_at, model, cost FROM deleted_spend',
     );
     this.#unfinished = db.prepare(
       `SELECT ${columnList} FROM jobs WHERE status IN (SELECT value FROM json_each(?)) ` +
@@ -183,7 +185,10 @@ export class JobStore {
     return row === undefined ? undefined : rowToJob(row);
   }
 
-  /** Every finished job's end time, model and cost (null when unpriced), for spend totals. */
+  /**
+   * Every finished job's end time, model and cost (null when unpriced), for spend totals, the
+   * deleted ones' included.
+   */
   spendRows(): Array<{ finishedAt: number; model: string; cost: number | null }> {
     return this.#spendRows.all();
   }

@@ -19,6 +19,7 @@ export function jobSummary(fields: Partial<JobSummary> & { id: string }): JobSum
     usage: null,
     cost: null,
     outputDigest: null,
+    priceUsed: null,
     error: null,
     incompleteReason: null,
     retryOf: null,

@@ -1,4 +1,4 @@
--- user_version 7
+-- user_version 8
 
 -- index job_events_job_id
 CREATE INDEX job_events_job_id ON job_events (job_id, id);
@@ -20,6 +20,9 @@ CREATE INDEX jobs_thread_id ON jobs (thread_id, created_at, id);
 
 -- index jobs_updated_at
 CREATE INDEX jobs_updated_at ON jobs (updated_at, id);
+
+-- table deleted_spend
+CREATE TABLE deleted_spend (job_id TEXT NOT NULL PRIMARY KEY, finished_at INTEGER NOT NULL, model TEXT NOT NULL, cost REAL) WITHOUT ROWID;
 
 -- table job_events
 CREATE TABLE job_events (id INTEGER PRIMARY KEY AUTOINCREMENT, job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE, at INTEGER NOT NULL, kind TEXT NOT NULL, detail TEXT);
@@ -43,13 +46,16 @@ CREATE TABLE 'job_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 CREATE TABLE 'job_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
 -- table jobs
-CREATE TABLE jobs (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL, prompt TEXT NOT NULL, instructions TEXT, model TEXT NOT NULL, provider_id TEXT NOT NULL, effort TEXT, reasoning_summary_mode TEXT, max_output_tokens INTEGER, status TEXT NOT NULL, server_status TEXT, response_id TEXT, resolved_model TEXT, cursor INTEGER NOT NULL DEFAULT -1 CHECK (cursor >= -1), answer TEXT NOT NULL DEFAULT '', reasoning_summary TEXT NOT NULL DEFAULT '', input_tokens INTEGER, cached_tokens INTEGER, output_tokens INTEGER, reasoning_tokens INTEGER, total_tokens INTEGER, cost REAL, error_code TEXT, error_message TEXT, incomplete_reason TEXT, retry_of TEXT, parent_id TEXT, thread_id TEXT NOT NULL, created_at INTEGER NOT NULL, submitted_at INTEGER, started_at INTEGER, finished_at INTEGER, updated_at INTEGER NOT NULL, revision INTEGER NOT NULL DEFAULT 0 CHECK (revision >= 0), tools TEXT CHECK (tools IS NULL OR json_valid(tools)), output_digest TEXT CHECK (output_digest IS NULL OR json_valid(output_digest)), sources_text TEXT NOT NULL DEFAULT '', CHECK ((input_tokens IS NULL) = (total_tokens IS NULL) AND (cached_tokens IS NULL) = (total_tokens IS NULL) AND (output_tokens IS NULL) = (total_tokens IS NULL) AND (reasoning_tokens IS NULL) = (total_tokens IS NULL)), CHECK ((error_code IS NULL) = (error_message IS NULL)));
+CREATE TABLE jobs (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL, prompt TEXT NOT NULL, instructions TEXT, model TEXT NOT NULL, provider_id TEXT NOT NULL, effort TEXT, reasoning_summary_mode TEXT, max_output_tokens INTEGER, status TEXT NOT NULL, server_status TEXT, response_id TEXT, resolved_model TEXT, cursor INTEGER NOT NULL DEFAULT -1 CHECK (cursor >= -1), answer TEXT NOT NULL DEFAULT '', reasoning_summary TEXT NOT NULL DEFAULT '', input_tokens INTEGER, cached_tokens INTEGER, output_tokens INTEGER, reasoning_tokens INTEGER, total_tokens INTEGER, cost REAL, error_code TEXT, error_message TEXT, incomplete_reason TEXT, retry_of TEXT, parent_id TEXT, thread_id TEXT NOT NULL, created_at INTEGER NOT NULL, submitted_at INTEGER, started_at INTEGER, finished_at INTEGER, updated_at INTEGER NOT NULL, revision INTEGER NOT NULL DEFAULT 0 CHECK (revision >= 0), tools TEXT CHECK (tools IS NULL OR json_valid(tools)), output_digest TEXT CHECK (output_digest IS NULL OR json_valid(output_digest)), sources_text TEXT NOT NULL DEFAULT '', price TEXT CHECK (price IS NULL OR json_valid(price)), CHECK ((input_tokens IS NULL) = (total_tokens IS NULL) AND (cached_tokens IS NULL) = (total_tokens IS NULL) AND (output_tokens IS NULL) = (total_tokens IS NULL) AND (reasoning_tokens IS NULL) = (total_tokens IS NULL)), CHECK ((error_code IS NULL) = (error_message IS NULL)));
 
 -- table settings
 CREATE TABLE settings (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL CHECK (json_valid(value))) WITHOUT ROWID;
 
 -- table sqlite_sequence
 CREATE TABLE sqlite_sequence(name,seq);
+
+-- trigger jobs_keep_spend
+CREATE TRIGGER jobs_keep_spend AFTER DELETE ON jobs WHEN old.finished_at IS NOT NULL BEGIN INSERT OR REPLACE INTO deleted_spend (job_id, finished_at, model, cost) VALUES (old.id, old.finished_at, old.model, old.cost); END;
 
 -- trigger jobs_search_delete
 CREATE TRIGGER jobs_search_delete AFTER DELETE ON jobs BEGIN INSERT INTO job_search (job_search, rowid, title, prompt, answer, reasoning_summary, sources) VALUES ('delete', old.seq, old.title, old.prompt, CASE WHEN old.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN old.answer ELSE '' END, CASE WHEN old.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN old.reasoning_summary ELSE '' END, CASE WHEN old.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN old.sources_text ELSE '' END); END;

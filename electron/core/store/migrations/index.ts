@@ -6,6 +6,7 @@ import { migration as settings } from './004-settings.js';
 import { migration as searchSettledText } from './005-search-settled-text.js';
 import { migration as jobTools } from './006-job-tools.js';
 import { migration as jobItems } from './007-job-items.js';
+import { migration as keptSpendAndPrices } from './008-kept-spend-and-prices.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -18,4 +19,5 @@ export const shippedMigrations: readonly Migration[] = [
   searchSettledText,
   jobTools,
   jobItems,
+  keptSpendAndPrices,
 ];

@@ -28,6 +28,7 @@ export function sampleJob(overrides: Partial<Job> = {}): Job {
     usage: null,
     cost: null,
     outputDigest: null,
+    priceUsed: null,
     error: null,
     incompleteReason: null,
     retryOf: null,
