@@ -46,6 +46,9 @@ describe('submitting and reading jobs', () => {
     finished.forEach((job, i) => expect(job.answer).toBe(`Answer number ${i} — ✓`));
     for (const job of finished) await expectJobMatchesServer(h.emulator, job);
     expect((await h.emulator.control.requests({ kind: 'create' })).length).toBe(5);
+    // The board lists them in the order they were given, oldest first or newest first.
+    const listed = h.manager.list({ sort: 'createdAt', direction: 'asc' }).jobs;
+    expect(listed.map((job) => job.id)).toEqual(jobs.map((job) => job.id));
   });
 
   it('lists with filters and pages, and finds jobs by words of their answers', async () => {
@@ -184,6 +187,16 @@ describe('retry, follow-up, delete', () => {
       parent.responseId,
     );
     expect(h.manager.list({ threadId: parent.threadId }).total).toBe(2);
+  });
+
+  it('a follow-up on a model without efforts does not carry the parent’s effort to it', async () => {
+    const [first] = h.manager.submit(ask('First question', { effort: 'high' }));
+    const parent = await h.waitFor(first?.id ?? '', done);
+    const child = h.manager.followUp(parent.id, { prompt: 'Shorter?', model: 'gpt-4.1' });
+    expect(child).toMatchObject({ model: 'gpt-4.1', effort: null });
+    expect((await h.waitFor(child.id, done)).status).toBe('completed');
+    const creates = await h.emulator.control.requests({ kind: 'create' });
+    expect(creates[1]?.body).not.toHaveProperty('reasoning');
   });
 
   it('delete removes a finished job locally; a running one must be cancelled first', async () => {

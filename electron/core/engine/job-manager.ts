@@ -11,7 +11,7 @@ import {
   type ParsedNewJob,
 } from '../../../shared/job.js';
 import type { JobPage, JobQuery, JobSearchHit } from '../../../shared/job-query.js';
-import { checkJobTools } from '../../../shared/models.js';
+import { checkJobTools, findModel } from '../../../shared/models.js';
 import type { OutputItem } from '../../../shared/output-items.js';
 import { classifyFailure } from '../provider/failure.js';
 import { ResponsesClient } from '../provider/responses-client.js';
@@ -140,7 +140,10 @@ export class JobManager {
     const list = Array.isArray(inputs) ? inputs : [inputs];
     const parsed = list.map((input) => NewJob.parse(input));
     for (const input of parsed) this.settings.provider(input.providerId); // unknown provider: refuse now
-    return this.submitRows(parsed.map((input) => this.newJobRow(input, {})));
+    // Jobs submitted together are stored a millisecond apart, in the order given: the board sorts
+    // by creation time, and a tie would be broken by their random ids.
+    const now = this.now();
+    return this.submitRows(parsed.map((input, index) => this.newJobRow(input, {}, now + index)));
   }
 
   /**
@@ -306,7 +309,13 @@ export class JobManager {
     if (parent.responseId === null || parent.status !== 'completed') {
       throw new JobActionRefused('Only a completed job can be followed up.');
     }
-    const merged = NewJob.parse({ ...this.asNewJob(parent), title: undefined, ...input });
+    const inherited = this.asNewJob(parent);
+    // A follow-up on another model keeps the parent's effort only if that model takes it.
+    const model = input.model === undefined ? undefined : findModel(input.model);
+    if (input.effort === undefined && model && !model.efforts.some((e) => e === inherited.effort)) {
+      inherited.effort = model.defaultEffort ?? undefined;
+    }
+    const merged = NewJob.parse({ ...inherited, title: undefined, ...input });
     const [job] = this.submitRows([
       this.newJobRow(merged, { parentId: parent.id, threadId: parent.threadId }),
     ]);
@@ -332,6 +341,16 @@ export class JobManager {
       if (job.status !== 'needs_key') this.drive(job);
     }
     this.pendingScan ??= setInterval(() => this.adoptPending(), this.options.pendingScanMs);
+  }
+
+  /**
+   * Drives this one job only (`mull wait ID`): resumed from its cursor, polled, or sent if it was
+   * never sent. No other job is resumed or sent, and no scan for new ones starts. A job that is
+   * settled, waiting for a key, or already driven here is left as it is.
+   */
+  driveOne(id: JobId): void {
+    const job = this.mustGet(id);
+    if (job.status !== 'needs_key') this.drive(job);
   }
 
   /** On wake from sleep and when the network returns: every running job reconnects now. */
@@ -479,10 +498,10 @@ export class JobManager {
   }
 
   /** Every new job passes here: its tools are checked against its model before it is stored. */
-  private newJobRow(input: ParsedNewJob, links: JobLinks): Job {
+  private newJobRow(input: ParsedNewJob, links: JobLinks, createdAt = this.now()): Job {
     const checked = checkJobTools(input.model, input.tools);
     if ('refused' in checked) throw new JobActionRefused(checked.refused);
-    return newJobRecord({ ...input, tools: checked.tools ?? undefined }, links, this.now());
+    return newJobRecord({ ...input, tools: checked.tools ?? undefined }, links, createdAt);
   }
 
   private asNewJob(job: Job): ParsedNewJob {
