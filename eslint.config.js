@@ -28,8 +28,9 @@ const nodeBuiltins = [
 
 /** Outside the engine, jobs are used through electron/core/engine/index.ts only. */
 const engineInternals = {
-  group: ['**/engine/*', '!**/engine/index.js'],
-  message: "Import the engine's public face, electron/core/engine/index.js, not its internals.",
+  group: ['**/engine/*', '!**/engine/index.js', '!**/engine/job-reader.js'],
+  message:
+    "Import the engine's public faces, electron/core/engine/index.js (or job-reader.js, read-only), not its internals.",
 };
 
 /** The plain-Node layers' bans: no electron, nothing of the layers above them. */

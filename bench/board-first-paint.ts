@@ -38,7 +38,7 @@ globalThis.__mullFirstRowPainted = new Promise((resolve) => {
 });`;
 
 /** The renderer as `vite build` leaves it; built now if it is not there yet. */
-function ensureRendererBuilt(): void {
+export function ensureRendererBuilt(): void {
   if (existsSync(join(defaultStaticDir, 'index.html'))) return;
   console.error('bench: building the renderer first (npm run build:renderer)');
   const built = spawnSync('npm', ['run', 'build:renderer'], { stdio: ['ignore', 2, 2] });

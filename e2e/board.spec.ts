@@ -264,7 +264,7 @@ test('in a browser, a job that ends raises a desktop notification', async ({ pag
     .poll(() =>
       page.evaluate(() => (globalThis as { shownNotifications?: string[] }).shownNotifications),
     )
-    .toEqual(['Completed: Ring when done']);
+    .toEqual(['Answer ready: Ring when done']);
 });
 
 test('a finished job: follow up in a thread, export, copy, delete', async ({ page, context }) => {

@@ -1,6 +1,7 @@
 // The screenshots in docs/screenshots/ (MULL_SCREENSHOTS=1 npx playwright test screenshots): the
 // board and a job view, light and dark, from a board with jobs in several states (the emulator
-// scripts each one by its prompt).
+// scripts each one by its prompt); a job with a follow-up (its conversation); the composer at
+// 800x600.
 import { expect, test, testProviderId } from './fixtures/app.js';
 import { badgeOf, guardPage, jobRow, submitThroughApi } from './support/board-ui.js';
 
@@ -81,7 +82,11 @@ function screenshotPath(name: string, outputPath: (name: string) => string): str
   return process.env.MULL_SCREENSHOTS === '1' ? `docs/screenshots/${name}` : outputPath(name);
 }
 
-test('the board and a job view, light and dark', async ({ page, emulator, host }, testInfo) => {
+test('the board, a job view (light and dark), a thread and the composer', async ({
+  page,
+  emulator,
+  host,
+}, testInfo) => {
   const guard = guardPage(page);
   for (const job of jobs) {
     emulator.state.addRule({ match: { promptIncludes: job.prompt }, script: job.script });
@@ -116,6 +121,39 @@ test('the board and a job view, light and dark', async ({ page, emulator, host }
       path: screenshotPath(`job-${colorScheme}.png`, (name) => testInfo.outputPath(name)),
     });
   }
+  // A follow-up, with a stronger model: the conversation reads question, answer, question.
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+  await page.goto(`${host.origin}/#/`);
+  await jobRow(page, 'Prove that there').click();
+  const proof = page.getByRole('article', { name: 'Prove that there are infinitely many primes' });
+  const followUp = proof.getByRole('form', { name: 'Follow-up' });
+  await followUp
+    .getByLabel('Ask a follow-up question')
+    .fill('Does the same argument show there are infinitely many primes of the form 4k+3?');
+  await followUp.getByLabel('Model').selectOption('gpt-5-pro');
+  await followUp.getByRole('button', { name: 'Send follow-up' }).click();
+  const thread = page.getByRole('article', { name: /^Does the same argument/ });
+  await expect(badgeOf(thread)).toHaveText('Completed', { timeout: 20_000 });
+  await expect(thread.getByRole('region', { name: 'Conversation' })).toBeVisible();
+  await expect(jobRow(page, 'Does the same argument').locator('.job-row__thread')).toBeVisible();
+  await page.screenshot({
+    path: screenshotPath('job-thread-light.png', (name) => testInfo.outputPath(name)),
+  });
+
+  // The composer in a small window: Submit in its sticky footer, the draft kept.
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('n');
+  const composer = page.getByRole('form', { name: 'New job' });
+  await composer
+    .getByLabel('Prompt', { exact: true })
+    .fill('Find the bug in this retry loop and explain why it only shows under load.');
+  await expect(composer.getByText('Draft kept')).toBeVisible();
+  await expect(composer.getByRole('button', { name: 'Submit' })).toBeInViewport({ ratio: 1 });
+  await page.screenshot({
+    path: screenshotPath('composer-800x600.png', (name) => testInfo.outputPath(name)),
+  });
+
   // Math, tables and highlighted code render under the real CSP, loading nothing remote.
   expect(guard.cspViolations).toEqual([]);
   expect(guard.offLoopback).toEqual([]);

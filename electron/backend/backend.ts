@@ -1,6 +1,11 @@
 // The backend both transports share: the engine for a data directory, the contract's handlers,
 // and the events they push. Electron's main process and the web host each wrap one of these.
-import type { EventChannel, EventOf, Handlers } from '../../shared/ipc/contract.js';
+import {
+  events,
+  type EventChannel,
+  type EventOf,
+  type Handlers,
+} from '../../shared/ipc/contract.js';
 import { summaryOf } from '../../shared/job-summary.js';
 import { DriverLockedError, type EngineOptionsInput, JobManager } from '../core/engine/index.js';
 import {
@@ -12,6 +17,7 @@ import {
 import { dispatchRequest, type Logger } from './dispatch.js';
 import { watchExternalChanges } from './external-changes.js';
 import { createHandlers } from './handlers.js';
+import { TextPusher } from './text-push.js';
 
 export type EventListener = <E extends EventChannel>(event: E, payload: EventOf<E>) => void;
 
@@ -45,7 +51,14 @@ export interface Backend {
 export function startBackend(options: BackendOptions): Backend {
   const manager = openManager(options);
   const listeners = new Set<EventListener>();
-  const emit: EventListener = (event, payload) => {
+  const emit: EventListener = (event, unchecked) => {
+    // Validated out like every answer: nothing outside the contract's schema ever leaves.
+    const checked = events[event].safeParse(unchecked);
+    if (!checked.success) {
+      options.log(`an event ${event} was outside its schema; not sent`, checked.error);
+      return;
+    }
+    const payload = checked.data as typeof unchecked;
     for (const listener of listeners) {
       try {
         listener(event, payload);
@@ -55,12 +68,18 @@ export function startBackend(options: BackendOptions): Backend {
     }
   };
   // Write, then tell: the manager calls this only after the change is on disk.
+  // The text first: a page that applied it needs nothing more than the summary that follows.
+  const texts = new TextPusher();
   manager.onChange(({ job, becameTerminal }) => {
     const summary = summaryOf(job);
+    emit('jobs:text', texts.next(job));
     emit('jobs:changed', { job: summary });
     if (becameTerminal) emit('jobs:terminal', { job: summary });
   });
-  manager.onDeleted((id) => emit('jobs:deleted', { id }));
+  manager.onDeleted((id) => {
+    texts.forget(id);
+    emit('jobs:deleted', { id });
+  });
   const handlers = createHandlers({
     manager,
     keyStore: options.keyStore,

@@ -2,10 +2,18 @@
 import type { Handlers } from '../../shared/ipc/contract.js';
 import { modelRegistry, priceFor } from '../../shared/models.js';
 import { AttachRefused, JobNotFound, type JobManager } from '../core/engine/index.js';
-import { redactKeys, type KeySourceWithStatus, type KeyStore } from '../core/secrets/index.js';
+import type { KeySourceWithStatus, KeyStore } from '../core/secrets/index.js';
 import { readSettings, updateSettings } from './app-settings.js';
 import { exportJob } from './export-job.js';
-import { clearKey, keyStatus, removeProvider, saveProvider, setKey } from './provider-keys.js';
+import { withoutKnownText } from './known-text-reply.js';
+import {
+  clearKey,
+  keyStatus,
+  removeProvider,
+  saveProvider,
+  setKey,
+  testConnection,
+} from './provider-keys.js';
 import { RefusedError } from './refused.js';
 import { spendSummary } from './spend.js';
 
@@ -35,7 +43,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return Promise.resolve({ jobs: manager.submit(withProviders) });
     },
     'jobs:list': (query) => Promise.resolve(manager.list(query)),
-    'jobs:get': ({ id }) => {
+    'jobs:get': ({ id, known }) => {
       const job = mustGet(id);
       const thread = manager.list({
         threadId: job.threadId,
@@ -43,7 +51,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         direction: 'asc',
         limit: 500,
       }).jobs;
-      return Promise.resolve({ job, events: manager.events(id), thread, items: manager.items(id) });
+      const detail = { job, events: manager.events(id), thread, items: manager.items(id) };
+      return Promise.resolve(known ? withoutKnownText(detail, known) : detail);
     },
     'jobs:cancel': ({ id }) => manager.cancel(id),
     'jobs:retry': ({ id }) => Promise.resolve(manager.retry(id)),
@@ -95,12 +104,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'settings:get': () => Promise.resolve(readSettings(manager)),
     'settings:update': (patch) => Promise.resolve(updateSettings(manager, patch)),
     'keys:status': ({ providerId }) => keyStatus(deps, providerId),
-    'keys:set': ({ providerId, key }) => setKey(deps, providerId, key),
+    'keys:set': ({ providerId, key, sessionOnly }) => setKey(deps, providerId, key, sessionOnly),
     'keys:clear': ({ providerId }) => clearKey(deps, providerId),
-    'keys:test': async ({ providerId }) => {
-      const { ok, message } = await manager.checkProvider(providerId);
-      return { ok, message: redactKeys(message) }; // the server's sentence may quote the key
-    },
+    'keys:test': ({ providerId }) => testConnection(deps, providerId),
     'app:info': () => Promise.resolve({ ...deps.info, driving: manager.isDriving }),
     'app:openExternal': async ({ url }) => {
       if (!deps.openExternal) throw new RefusedError('Links open in this browser directly.');

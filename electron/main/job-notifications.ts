@@ -1,6 +1,7 @@
 // A desktop notification for every job that reaches a terminal status: while the app watches it,
 // and also when the engine only learns of it after a restart or a wake (it emits jobs:terminal then
-// too). Write, then tell: the event comes after the state is on disk. Clicking opens the job.
+// too). Write, then tell: the event comes after the state is on disk. It says the answer's first
+// line; clicking it brings the window up on the job (app:showJob).
 import { Notification } from 'electron';
 import type { EventOf } from '../../shared/ipc/contract.js';
 import type { JobId } from '../../shared/job.js';
@@ -30,7 +31,9 @@ export function notifyTerminalJobs({
     const { job } = payload as EventOf<'jobs:terminal'>;
     try {
       if (!Notification.isSupported() || !enabled()) return;
-      const notification = new Notification(terminalNotification(job));
+      // The whole answer, for its first line (the summary has only a whitespace-collapsed preview).
+      const answer = backend.manager.get(job.id)?.answer;
+      const notification = new Notification(terminalNotification(job, answer));
       open.add(notification);
       const forget = () => open.delete(notification);
       notification.on('click', () => {

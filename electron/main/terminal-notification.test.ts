@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobSummary } from '../../shared/job-query.js';
+import { answerFirstLine } from '../../shared/notification-text.js';
 import { terminalNotification } from './terminal-notification.js';
 
 function summary(patch: Partial<JobSummary>): JobSummary {
@@ -75,5 +76,36 @@ describe('terminalNotification', () => {
     expect(text.title).not.toContain('\n');
     expect(text.body.length).toBeLessThanOrEqual(180);
     expect(text.body.endsWith('…')).toBe(true);
+  });
+
+  it('says the first line of the whole answer, as plain words', () => {
+    const answer =
+      '## The lemma **holds**\n\nBecause every bounded sequence has a convergent subsequence.';
+    expect(terminalNotification(summary({}), answer).body).toBe('The lemma holds');
+  });
+
+  it('falls back to the preview when it has no answer to read', () => {
+    expect(terminalNotification(summary({ answerPreview: '# Yes It follows.' })).body).toBe(
+      'Yes It follows.',
+    );
+  });
+});
+
+describe('answerFirstLine', () => {
+  it.each([
+    ['Plain first line\nsecond', 'Plain first line'],
+    ['\n\n  \n> **Short answer:** no.\nThe rest', 'Short answer: no.'],
+    ['- [x] Item *one* done', 'Item one done'],
+    [
+      '1. See [the proof](https://example.com/p) and ![a figure](x.png)',
+      'See the proof and a figure',
+    ],
+    ['```python\nprint(1)\n```', 'print(1)'],
+    ['---\n| a | b |\n|---|---|', 'a | b'],
+    ['Call `snake_case_name` now', 'Call snake_case_name now'],
+    ['$$\nE = mc^2\n$$', 'E = mc^2'],
+    ['', ''],
+  ])('reads %j as %j', (answer, line) => {
+    expect(answerFirstLine(answer)).toBe(line);
   });
 });

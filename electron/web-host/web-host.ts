@@ -1,7 +1,7 @@
 // The loopback web host: the contract over HTTP on 127.0.0.1, for a browser on the same machine
 // (and for Playwright). The same backend as Electron's IPC; the same renderer, served from disk.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../backend/dispatch.js';
 import { answerApiRequest, channelOfPath, type Dispatcher } from './api-route.js';
@@ -44,6 +44,8 @@ export interface WebHost {
   origin: string;
   port: number;
   token: string;
+  /** Bytes written to every connection so far (headers and bodies): what pages were sent. */
+  bytesSent(): number;
   close(): Promise<void>;
 }
 
@@ -89,6 +91,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       else sendText(res, 500, 'Something went wrong in Mull; the details are in its log.');
     });
   });
+  const sockets = new Set<Socket>();
+  let bytesOfClosed = 0;
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => {
+      sockets.delete(socket);
+      bytesOfClosed += socket.bytesWritten;
+    });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {
@@ -107,6 +118,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     origin,
     port,
     token,
+    bytesSent: () => [...sockets].reduce((sum, socket) => sum + socket.bytesWritten, bytesOfClosed),
     close: async () => {
       events.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -40,6 +40,7 @@ export const requestChannelNames = everyOf<RequestChannel>()([
 
 export const eventChannelNames = everyOf<EventChannel>()([
   'jobs:changed',
+  'jobs:text',
   'jobs:terminal',
   'jobs:deleted',
   'app:showJob',

@@ -23,10 +23,16 @@ export const KeyStatus = z.discriminatedUnion('set', [
     set: z.literal(true),
     /** The key's last four characters, for "set, ending in abcd"; never more of it. */
     last4: z.string().max(4),
-    source: z.enum(['keychain', 'environment']),
+    /** `session`: kept in the main process's memory for this run only (no keychain). */
+    source: z.enum(['keychain', 'environment', 'session']),
   }),
 ]);
 export type KeyStatus = z.infer<typeof KeyStatus>;
+
+const TextMarkSchema = z.object({
+  length: z.number().int().min(0),
+  hash: z.string().regex(/^[0-9a-f]{16}$/),
+});
 
 export const JobDetail = z.object({
   job: Job,
@@ -36,6 +42,11 @@ export const JobDetail = z.object({
   thread: z.array(JobSummary),
   /** The response's output items in order (shared/output-items.ts); empty before any. */
   items: z.array(OutputItem),
+  /**
+   * The texts the request said it holds, left out (empty in `job`, spans in `items`): see
+   * known-text.ts. Absent when nothing was left out.
+   */
+  kept: z.object({ answer: z.boolean(), reasoningSummary: z.boolean() }).optional(),
 });
 export type JobDetail = z.infer<typeof JobDetail>;
 
@@ -90,6 +101,8 @@ export const ConnectionTest = z.object({
   ok: z.boolean(),
   /** One readable sentence: what worked, or what is wrong and what to do. */
   message: z.string(),
+  /** The key's status as the test found it, so the status shown beside the result agrees. */
+  keyStatus: KeyStatus.optional(),
 });
 export type ConnectionTest = z.infer<typeof ConnectionTest>;
 
@@ -123,7 +136,16 @@ export const requests = {
     res: z.object({ jobs: z.array(Job) }),
   },
   'jobs:list': { req: JobQuery, res: JobPage },
-  'jobs:get': { req: ById, res: JobDetail },
+  'jobs:get': {
+    req: z
+      .object({
+        id: JobId,
+        /** The texts the page holds already (known-text.ts): left out when they match. */
+        known: z.object({ answer: TextMarkSchema, reasoningSummary: TextMarkSchema }).optional(),
+      })
+      .strict(),
+    res: JobDetail,
+  },
   'jobs:cancel': { req: ById, res: Job },
   'jobs:retry': { req: ById, res: Job },
   'jobs:followUp': { req: FollowUp, res: Job },
@@ -146,7 +168,14 @@ export const requests = {
   'settings:update': { req: AppSettings.partial().strict(), res: AppSettings },
   'keys:status': { req: z.object({ providerId: z.string().min(1) }).strict(), res: KeyStatus },
   'keys:set': {
-    req: z.object({ providerId: z.string().min(1), key: z.string().min(1).max(1000) }).strict(),
+    req: z
+      .object({
+        providerId: z.string().min(1),
+        key: z.string().min(1).max(1000),
+        /** Keep the key in memory for this run only, not in the keychain (none is available). */
+        sessionOnly: z.boolean().optional(),
+      })
+      .strict(),
     res: KeyStatus,
   },
   'keys:clear': { req: z.object({ providerId: z.string().min(1) }).strict(), res: KeyStatus },
@@ -156,9 +185,29 @@ export const requests = {
   'app:openExternal': { req: z.object({ url: z.string().max(4000) }).strict(), res: Ok },
 } satisfies Record<string, { req: z.ZodType; res: z.ZodType }>;
 
+/** Text appended at `from` (see `jobs:text`). */
+export const TextAppend = z.object({
+  from: z.number().int().min(0),
+  append: z.string(),
+});
+export type TextAppend = z.infer<typeof TextAppend>;
+
 export const events = {
   /** A job's stored state changed (already on disk); the newer revision wins. */
   'jobs:changed': z.object({ job: JobSummary }),
+  /**
+   * Text a job's answer and reasoning summary gained, pushed before the `jobs:changed` of the same
+   * revision so an open job view never asks for the whole job while it streams. Each part is what
+   * was appended at `from` (a length in UTF-16 code units): a view holding exactly `from` code
+   * units appends, one holding another length has missed some and asks again. `from: 0` replaces
+   * the whole text (the server's final text differed from the streamed one).
+   */
+  'jobs:text': z.object({
+    id: JobId,
+    revision: z.number().int().min(0),
+    answer: TextAppend,
+    reasoningSummary: TextAppend,
+  }),
   /** A job reached a terminal status (also found after a restart or a wake). */
   'jobs:terminal': z.object({ job: JobSummary }),
   /** A job was deleted (possibly from another window). */

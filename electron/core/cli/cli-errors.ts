@@ -54,5 +54,6 @@ export function reportFor(error: unknown): Report {
 
 function sentence(text: string): string {
   const trimmed = text.trim().replace(/\s*\n\s*/g, ' ');
-  return /[.!?)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+  // "... (got '-3')." ends with a period; "... (did you mean --limit?)" already ends a sentence.
+  return /[.!?]\)?$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }

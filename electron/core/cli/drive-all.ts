@@ -1,5 +1,6 @@
-// What `mull run` and a driving `mull wait` do: drive every unfinished job of the data directory.
-import { type JobManager, type KeySource } from '../engine/index.js';
+// What `mull run` does: drive every unfinished job of the data directory (`mull wait` and
+// `mull attach` drive their one job only: JobManager.driveOne, attach).
+import type { JobManager, KeySource } from '../engine/index.js';
 
 /**
  * Resumes every unfinished job, and retries those paused for a key whose provider has a key now:

@@ -1,7 +1,7 @@
 // Waiting for a job to reach a state, in the two situations the command line meets.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isSettled, type Job, type JobId } from '../../../shared/job.js';
-import { type JobManager } from '../engine/index.js';
+import type { JobManager } from '../engine/index.js';
 
 /** Nothing more will happen without the person: terminal, unknown, or paused for a key. */
 export function isAtRest(job: Job): boolean {
@@ -36,7 +36,7 @@ export function changesUntil(
 export interface PollOptions {
   intervalMs: number;
   /** Checked after each read that is not done: true ends the wait early with that read. */
-  stopEarly?: () => boolean;
+  stopEarly?: () => boolean | Promise<boolean>;
 }
 
 /**
@@ -53,7 +53,7 @@ export async function pollUntil(
   for (;;) {
     const job = manager.get(id);
     if (!job) throw new Error(`The job ${id} was deleted while waiting for it.`);
-    if (done(job) || options.stopEarly?.() === true) return job;
+    if (done(job) || (await options.stopEarly?.()) === true) return job;
     await sleep(options.intervalMs);
   }
 }

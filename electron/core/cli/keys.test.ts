@@ -23,7 +23,10 @@ describe('keys', { timeout: 60_000 }, () => {
     const stuck = await h.mull(['run'], { env: unpaired });
     expect(stuck.code).toBe(1);
     expect(stuck.stderr).toMatch(/1 job\(s\) need an API key/);
-    expect(stuck.stderr).toContain(`${id.slice(0, 8)} needs_key (provider url-`);
+    // The provider by its readable name (the server's host), not its generated id.
+    const host = new URL(h.emulator.baseURL).host;
+    expect(stuck.stderr).toContain(`${id.slice(0, 8)} needs_key (provider ${host})`);
+    expect(stuck.stderr).not.toContain('(provider url-');
 
     // OPENAI_BASE_URL naming that server pairs OPENAI_API_KEY with it: the same job goes through.
     const run = await h.mull(['run']);

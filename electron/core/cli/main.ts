@@ -32,11 +32,11 @@ export async function runMull(argv: readonly string[], io: CliIo): Promise<numbe
     }
     if (name === 'help') {
       const topicName = splitCommand(rest).name;
-      const topic = topicName === undefined ? undefined : commandNamed(topicName);
+      const topic = topicName === undefined ? undefined : await commandNamed(topicName);
       io.stdout.write(topic?.help ?? usage());
       return exitCodes.ok;
     }
-    return await commandNamed(name).execute(rest, io);
+    return await (await commandNamed(name)).execute(rest, io);
   } catch (error) {
     const { message, exitCode } = reportFor(error);
     io.stderr.write(`mull: ${message}\n`);
@@ -46,10 +46,10 @@ export async function runMull(argv: readonly string[], io: CliIo): Promise<numbe
   }
 }
 
-function commandNamed(name: string): Command {
-  const command = commands.find((c) => c.name === name);
-  if (!command) throw new UsageError(`Unknown command '${name}'`);
-  return command;
+async function commandNamed(name: string): Promise<Command> {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) throw new UsageError(`Unknown command '${name}'`);
+  return entry.load();
 }
 
 /** The command is the first argument that is neither a global option nor a global option's value. */

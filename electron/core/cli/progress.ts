@@ -1,7 +1,7 @@
 // `mull run`'s progress lines on stderr: one per status change of a job, never its text (a job's
 // error message is written for people and never contains a key).
 import { isTerminal, type Job, type JobStatus } from '../../../shared/job.js';
-import { type JobManager } from '../engine/index.js';
+import type { JobManager } from '../engine/index.js';
 import { jobLine, shortId } from './job-format.js';
 
 /** Reports status changes until the returned function is called. */

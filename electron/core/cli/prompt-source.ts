@@ -32,7 +32,8 @@ export async function readPrompt(
   }
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+/** Everything the stream gives until it ends, decoded once as UTF-8. */
+export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) {
     chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);

@@ -1,31 +1,33 @@
 // One command's session: the global options (data directory, --json), the key source, the output
 // helpers, and opening the job manager either as the driver or as a reader.
+//
+// The engine (and with it the OpenAI SDK) and the keychain library are loaded when a command first
+// opens the jobs or asks for a key, never at start: `mull --help` loads neither, `mull list` no
+// keychain (docs: README, "The command line").
 import { resolve } from 'node:path';
 import { currentPlatform, defaultDataDir } from '../app-data-dir.js';
-import {
-  DriverLockedError,
-  type EngineOptionsInput,
-  JobManager,
-  type KeySource,
-} from '../engine/index.js';
-import {
-  keychainService,
-  keySourceFor,
-  providerIdOfAccount,
-  type KeychainService,
-} from '../secrets/index.js';
+import type { EngineOptionsInput, JobManager, KeySource } from '../engine/index.js';
+import type { KeychainService, KeySourceWithStatus } from '../secrets/index.js';
 import type { CliIo } from './cli-io.js';
+import type { JobReader } from '../engine/job-reader.js';
 
 export interface GlobalValues {
   'data-dir'?: string | undefined;
   json?: boolean | undefined;
 }
 
+type Engine = typeof import('../engine/index.js');
+type Secrets = typeof import('../secrets/index.js');
+
 export class CliSession {
   readonly dataDir: string;
   readonly json: boolean;
-  private keySource: KeySource | undefined;
-  private keychain: KeychainService | undefined;
+  private keySource: Promise<KeySourceWithStatus> | undefined;
+  private keychain: Promise<KeychainService> | undefined;
+  /** Every key the manager asks for goes through here, so the keychain loads on the first one. */
+  private readonly lazyKeys: KeySource = {
+    get: async (provider) => (await this.keys()).get(provider),
+  };
 
   constructor(
     readonly io: CliIo,
@@ -37,15 +39,28 @@ export class CliSession {
     this.json = values.json ?? false;
   }
 
+  /** The engine's public face, loaded on first use. */
+  engine(): Promise<Engine> {
+    return import('../engine/index.js');
+  }
+
+  /** The keychain module, loaded on first use. */
+  secrets(): Promise<Secrets> {
+    return import('../secrets/index.js');
+  }
+
   /** OPENAI_API_KEY for OpenAI, else the OS keychain (read only when a key is needed). */
-  private get storedKeys(): KeySource {
-    this.keySource ??= keySourceFor(this.io.env, this.osKeys);
+  keys(): Promise<KeySourceWithStatus> {
+    this.keySource ??= (async () => {
+      const { keySourceFor } = await this.secrets();
+      return keySourceFor(this.io.env, await this.osKeys());
+    })();
     return this.keySource;
   }
 
   /** The OS keychain with timeouts, one call at a time and keys in memory (asked only when needed). */
-  private get osKeys(): KeychainService {
-    this.keychain ??= keychainService();
+  osKeys(): Promise<KeychainService> {
+    this.keychain ??= this.secrets().then(({ keychainService }) => keychainService());
     return this.keychain;
   }
 
@@ -65,24 +80,29 @@ export class CliSession {
   }
 
   /** Reads and stores only; never sends anything (another process may be driving). */
-  openReader(): JobManager {
+  openReader(): Promise<JobManager> {
     return this.open(false);
   }
 
-  /** Reads only (list, show, search): works on a data directory Mull may not write to. */
-  openReadOnly(): JobManager {
-    return this.open(false, true);
+  /**
+   * Reads only (list, show, search): works on a data directory Mull may not write to. The store
+   * itself, through the engine's read-only face (engine/job-reader.ts).
+   */
+  async openReadOnly(): Promise<JobReader> {
+    const { JobReader } = await import('../engine/job-reader.js');
+    return JobReader.open(this.dataDir);
   }
 
   /** Takes the driver lock; throws DriverLockedError when another process drives these jobs. */
-  openDriver(): JobManager {
+  openDriver(): Promise<JobManager> {
     return this.open(true);
   }
 
   /** The driver when no other process drives, else undefined. */
-  tryOpenDriver(): JobManager | undefined {
+  async tryOpenDriver(): Promise<JobManager | undefined> {
+    const { DriverLockedError } = await this.engine();
     try {
-      return this.openDriver();
+      return await this.openDriver();
     } catch (error) {
       if (error instanceof DriverLockedError) return undefined;
       throw error;
@@ -94,24 +114,23 @@ export class CliSession {
    * serves the server OPENAI_BASE_URL names (the SDK's pairing; see secrets/key-source.ts).
    */
   keysFor(_manager: JobManager): KeySource {
-    return this.storedKeys;
+    return this.lazyKeys;
   }
 
-  private open(drive: boolean, readOnly = false): JobManager {
-    const opened: { manager?: JobManager } = {};
-    opened.manager = JobManager.open({
+  private async open(drive: boolean): Promise<JobManager> {
+    const { JobManager } = await this.engine();
+    const manager = JobManager.open({
       dataDir: this.dataDir,
-      keys: this.storedKeys,
+      keys: this.lazyKeys,
       drive,
-      readOnly,
       engine: engineOptionsFrom(this.io.env),
     });
     // `mull run --watch`: jobs paused because the keychain failed go on once it answers again.
-    if (drive)
-      this.osKeys.onAvailableAgain((account) =>
-        opened.manager?.keyChanged(providerIdOfAccount(account)),
-      );
-    return opened.manager;
+    if (drive) {
+      const [osKeys, { providerIdOfAccount }] = await Promise.all([this.osKeys(), this.secrets()]);
+      osKeys.onAvailableAgain((account) => manager.keyChanged(providerIdOfAccount(account)));
+    }
+    return manager;
   }
 }
 

@@ -7,15 +7,32 @@ import {
   type ProviderConfig,
   type ProviderKind,
 } from '../../../shared/provider.js';
-import { type EngineSettings } from '../engine/index.js';
+import type { EngineSettings } from '../engine/index.js';
 import { normalizeBaseUrl } from '../provider/base-url.js';
+import { UsageError } from './cli-errors.js';
 
-export function providerForBaseUrl(settings: EngineSettings, rawUrl: string): ProviderConfig {
+export function providerForBaseUrl(
+  settings: EngineSettings,
+  rawUrl: string,
+  /** Where the URL came from, to name in a refusal: the flag, or the environment variable. */
+  from = '--base-url',
+  /** false: only a provider already set up for it (`mull key clear`), never a new one. */
+  options: { create?: boolean } = {},
+): ProviderConfig {
   const kind = kindOfUrl(rawUrl);
-  const baseUrl = normalizeBaseUrl(kind, rawUrl);
+  let baseUrl: string;
+  try {
+    baseUrl = normalizeBaseUrl(kind, rawUrl);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/\.$/, '') : String(error);
+    throw new UsageError(`${from}: ${reason}`);
+  }
   // One the person already set up for this URL (in the app, or an earlier submit) wins.
   const existing = settings.providers().find((p) => p.kind === kind && p.baseUrl === baseUrl);
   if (existing) return existing;
+  if (options.create === false) {
+    throw new UsageError(`No provider has the base URL ${baseUrl} ('mull providers' lists them)`);
+  }
   return settings.saveProvider({
     id: urlProviderId(baseUrl),
     kind,

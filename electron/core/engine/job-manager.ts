@@ -18,6 +18,8 @@ import { ResponsesClient } from '../provider/responses-client.js';
 import { rememberingKeys } from '../secrets/redact-keys.js';
 import { JobStore, openDatabase, type Database } from '../store/index.js';
 import { DriverLock } from './driver-lock.js';
+import { JobActionRefused, JobNotFound } from './job-errors.js';
+import { findJob } from './job-reader.js';
 import { engineOptions, type EngineOptions, type EngineOptionsInput } from './engine-options.js';
 import { newJobRecord, type JobLinks } from './new-job-record.js';
 import { attachResponse, type AttachInput } from './attach-response.js';
@@ -46,13 +48,7 @@ export interface ManagerOptions {
   now?: () => number;
 }
 
-export class JobNotFound extends Error {
-  constructor(readonly id: string) {
-    super(`There is no job '${id}'.`);
-  }
-}
-
-export class JobActionRefused extends Error {}
+export { JobActionRefused, JobNotFound } from './job-errors.js';
 
 /** How many stored jobs one `mull submit` sends at the same time for others (see sendPendingDetached). */
 const detachedCreatesAtOnce = 8;
@@ -215,15 +211,7 @@ export class JobManager {
 
   /** A job by its id, or by a unique prefix of it (as people type ids on the command line). */
   find(idOrPrefix: string): Job {
-    const exact = this.store.get(idOrPrefix);
-    if (exact) return exact;
-    const matches = this.store.findByIdPrefix(idOrPrefix);
-    if (matches.length === 1 && matches[0]) return matches[0];
-    if (matches.length > 1)
-      throw new JobActionRefused(
-        `'${idOrPrefix}' matches ${matches.length} jobs; type more of the id.`,
-      );
-    throw new JobNotFound(idOrPrefix);
+    return findJob(this.store, idOrPrefix);
   }
 
   /** Every job not yet settled, oldest first (running, pending, paused for a key). */

@@ -1,5 +1,5 @@
 // The keychain module's public face: API keys in the OS keychain (or OPENAI_API_KEY when headless).
-export { KeychainUnavailableError } from './keychain-error.js';
+export { KeychainUnavailableError, NoKeychainError, noKeychainSentence } from './keychain-error.js';
 export type { KeyStatus, KeyStore } from './key-store.js';
 export { keyAccount, originOf, providerIdOfAccount, type KeyTarget } from './key-account.js';
 export { keySourceFor, type KeySourceWithStatus } from './key-source.js';

@@ -14,17 +14,26 @@ import {
 import { KeychainUnavailableError } from './keychain-error.js';
 import type { KeyStatus, KeyStore } from './key-store.js';
 import { maskKey } from './mask-key.js';
+import { validateKey } from './validate-key.js';
 
 export interface KeySourceWithStatus {
   /** The key that may be sent to `provider` at its base URL's origin; undefined when none may. */
   get(provider: KeyTarget): Promise<string | undefined>;
   /** Whether `provider` has a key there; never the key itself. */
   status(provider: KeyTarget): Promise<KeyStatus>;
+  /**
+   * Keeps `key` for `provider` at its origin in this process's memory only, until it ends (for a
+   * machine with no keychain, at the person's request). It wins over the keychain and the
+   * environment. Absent on a source that cannot hold one.
+   */
+  keepForSession?(provider: KeyTarget, key: string): void;
+  /** Forgets the key kept for this session; true when there was one. */
+  forgetSession?(provider: KeyTarget): boolean;
 }
 
 interface Found {
   key: string;
-  source: 'keychain' | 'environment';
+  source: 'keychain' | 'environment' | 'session';
 }
 
 /**
@@ -39,6 +48,13 @@ interface Found {
  * waits as "needs key" with the keychain's reason, never as a crash); status() reads "not set".
  */
 export function keySourceFor(env: NodeJS.ProcessEnv, keychain: KeyStore): KeySourceWithStatus {
+  /** Keys kept for this session only, by keychain account (provider and origin). */
+  const sessionKeys = new Map<string, string>();
+  const sessionAccount = (provider: KeyTarget): string | undefined => {
+    const origin = originOf(provider.baseUrl);
+    return origin === undefined ? undefined : keyAccount(provider.id, origin);
+  };
+
   /** OPENAI_API_KEY, if it may go to `origin`, and whether it wins over the keychain there. */
   function fromEnvironment(
     provider: KeyTarget,
@@ -55,6 +71,8 @@ export function keySourceFor(env: NodeJS.ProcessEnv, keychain: KeyStore): KeySou
   async function find(provider: KeyTarget): Promise<Found | undefined> {
     const origin = originOf(provider.baseUrl);
     if (origin === undefined) return undefined;
+    const kept = sessionKeys.get(keyAccount(provider.id, origin));
+    if (kept !== undefined) return { key: kept, source: 'session' };
     const fromEnv = fromEnvironment(provider, origin);
     if (fromEnv?.wins) return { key: fromEnv.key, source: 'environment' };
     const fallback = fromEnv && { key: fromEnv.key, source: 'environment' as const };
@@ -84,6 +102,17 @@ export function keySourceFor(env: NodeJS.ProcessEnv, keychain: KeyStore): KeySou
       return found === undefined
         ? { set: false }
         : { set: true, last4: maskKey(found.key), source: found.source };
+    },
+    keepForSession(provider, key) {
+      const account = sessionAccount(provider);
+      if (account === undefined) {
+        throw new Error(`The base URL of '${provider.id}' has no address a key could belong to.`);
+      }
+      sessionKeys.set(account, validateKey(key));
+    },
+    forgetSession(provider) {
+      const account = sessionAccount(provider);
+      return account !== undefined && sessionKeys.delete(account);
     },
   };
 }

@@ -7,7 +7,7 @@ export type KeyStatus =
       /** Why there is no key when Mull removed it ("... because its address changed ..."). */
       note?: string;
     }
-  | { set: true; last4: string; source: 'keychain' | 'environment' };
+  | { set: true; last4: string; source: 'keychain' | 'environment' | 'session' };
 
 /**
  * API keys by keychain account. The account is a provider id bound to an origin

@@ -48,3 +48,22 @@ export function keychainUnavailable(
   if (reason.length > maxReasonLength) reason = `${reason.slice(0, maxReasonLength)}…`;
   return new KeychainUnavailableError(reason, action);
 }
+
+/**
+ * What a person reads when a key cannot be saved because there is no usable keychain: one plain
+ * sentence (what is missing, how to get it, and the way on), not the library's D-Bus reason.
+ */
+export function noKeychainSentence(platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'linux') {
+    return 'No keychain is available: install and unlock gnome-keyring (or another Secret Service), or keep the key for this session only.';
+  }
+  return 'The system keychain could not be used: unlock it (or allow Mull to use it), or keep the key for this session only.';
+}
+
+/** A KeychainUnavailableError whose message is noKeychainSentence; the library's reason is kept. */
+export class NoKeychainError extends KeychainUnavailableError {
+  constructor(cause: KeychainUnavailableError, platform?: NodeJS.Platform) {
+    super(cause.reason, 'save');
+    this.message = noKeychainSentence(platform);
+  }
+}

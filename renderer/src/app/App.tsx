@@ -1,6 +1,6 @@
 // The app's frame: header, the board on the left, what is open on the right. Owns the page-wide
 // subscriptions (job events, notifications, "show this job") and keys.
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { JobBoard, type BoardHandle } from '../board/JobBoard.js';
 import { Composer } from '../composer/Composer.js';
 import { useJobEvents } from '../data/use-job-events.js';
@@ -9,9 +9,11 @@ import { useBrowserNotifications } from '../notifications/use-browser-notificati
 import { Onboarding } from '../onboarding/Onboarding.js';
 import { SettingsView } from '../settings/SettingsView.js';
 import { SpendView } from '../spend/SpendView.js';
+import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import { AppHeader } from './AppHeader.js';
+import { DeferredDeleteProvider } from './deferred-delete.js';
 import { EmptyPane } from './EmptyPane.js';
-import { navigate, routeHash, useRoute, type Route } from './route.js';
+import { navigate, parseRoute, routeHash, useRoute, type Route } from './route.js';
 import { useGlobalKeys } from './use-global-keys.js';
 import { useShowJobEvents } from './use-show-job-events.js';
 
@@ -42,17 +44,35 @@ export function App() {
     if (paneKey !== routeHash({ page: 'board' })) paneRef.current?.focus({ preventScroll: true });
   }, [paneKey]);
 
+  // A deleted job's pane closes and the job after it opens (or the one before, if it was last).
+  const selectAfterDelete = useCallback((id: string) => {
+    const stillOpen = () => {
+      const now = parseRoute(window.location.hash);
+      return now.page === 'job' && now.id === id;
+    };
+    if (!stillOpen()) return;
+    boardRef.current?.move(1);
+    if (stillOpen()) boardRef.current?.move(-1);
+    if (stillOpen()) closePane();
+  }, []);
+
   const openId = route.page === 'job' ? route.id : undefined;
   return (
-    <div className="app">
-      <AppHeader route={route} />
-      <main className="layout">
-        <JobBoard ref={boardRef} openId={openId} onOpen={openJob} />
-        <div ref={paneRef} className="pane" tabIndex={-1} data-pane={route.page}>
-          <PaneContent route={route} />
-        </div>
-      </main>
-    </div>
+    <DeferredDeleteProvider beforeHide={selectAfterDelete}>
+      <div className="app">
+        <AppHeader route={route} />
+        <main className="layout">
+          <ErrorBoundary label="the board">
+            <JobBoard ref={boardRef} openId={openId} onOpen={openJob} />
+          </ErrorBoundary>
+          <div ref={paneRef} className="pane" tabIndex={-1} data-pane={route.page}>
+            <ErrorBoundary label="the pane" resetKey={paneKey}>
+              <PaneContent route={route} />
+            </ErrorBoundary>
+          </div>
+        </main>
+      </div>
+    </DeferredDeleteProvider>
   );
 }
 
@@ -73,8 +93,9 @@ function PaneContent({ route }: { route: Route }) {
         <Composer
           onClose={closePane}
           onSubmitted={(ids) => {
+            // Several at once: the first opens, and the board scrolls to it (the cursor follows).
             const [first] = ids;
-            if (ids.length === 1 && first !== undefined) openJob(first);
+            if (first !== undefined) openJob(first);
             else closePane();
           }}
         />

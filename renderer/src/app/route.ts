@@ -9,10 +9,19 @@ export type Route =
   | { page: 'settings' }
   | { page: 'spend' };
 
+/** `text` with its percent-escapes decoded; as it is when they are malformed (never throws). */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/u, '');
   const [page = '', ...rest] = path.split('/');
-  if (page === 'job' && rest[0]) return { page: 'job', id: decodeURIComponent(rest[0]) };
+  if (page === 'job' && rest[0]) return { page: 'job', id: decoded(rest[0]) };
   if (page === 'new' || page === 'settings' || page === 'spend') return { page };
   return { page: 'board' };
 }

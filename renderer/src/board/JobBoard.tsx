@@ -11,7 +11,10 @@ import { useDebouncedValue } from './use-debounced-value.js';
 
 export interface BoardHandle {
   focusSearch(): void;
-  /** Moves the selection (page-wide j/k) and puts the focus on the list. */
+  /**
+   * Page-wide j/k: with no job open, moves the selection and puts the focus on the list; with a
+   * job open, opens the job above or below it (the cursor follows).
+   */
   move(delta: number): void;
 }
 
@@ -27,7 +30,14 @@ export function JobBoard({ ref, openId, onOpen }: Props) {
   const [statusValue, setStatusValue] = useState('all');
   const [sortValue, setSortValue] = useState('created-desc');
   const [search, setSearch] = useState('');
-  const [chosenId, setChosenId] = useState<string>();
+  const [chosenId, setChosenId] = useState(openId);
+  // The cursor follows the open job: a submit, retry or follow-up that opens another job moves it
+  // there, so the board never shows two highlights (adjusted during render, not in an effect).
+  const [followedOpenId, setFollowedOpenId] = useState(openId);
+  if (openId !== followedOpenId) {
+    setFollowedOpenId(openId);
+    if (openId !== undefined) setChosenId(openId);
+  }
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<JobListHandle>(null);
 
@@ -37,9 +47,15 @@ export function JobBoard({ ref, openId, onOpen }: Props) {
   const searching = search.trim() !== '' && words !== '';
   const searchResult = useJobSearch(words);
 
+  const titles = useMemo(
+    () => new Map(list.jobs.map((job) => [job.id, job.title] as const)),
+    [list.jobs],
+  );
   const listed = (id: string | undefined) =>
     id !== undefined && list.jobs.some((job) => job.id === id) ? id : undefined;
-  const selectedId = listed(chosenId) ?? listed(openId) ?? list.jobs[0]?.id;
+  // With a job open that is not listed yet (just submitted), no other row takes the highlight.
+  const selectedId =
+    listed(chosenId) ?? listed(openId) ?? (openId === undefined ? list.jobs[0]?.id : undefined);
 
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
@@ -56,13 +72,19 @@ export function JobBoard({ ref, openId, onOpen }: Props) {
     () => ({
       focusSearch: () => searchRef.current?.focus(),
       move: (delta) => {
-        const index = list.jobs.findIndex((job) => job.id === selectedId);
+        const openListed = list.jobs.some((job) => job.id === openId);
+        const from = openListed ? openId : selectedId;
+        const index = list.jobs.findIndex((job) => job.id === from);
         const next = list.jobs[Math.max(0, Math.min(list.jobs.length - 1, index + delta))];
+        if (openId !== undefined && delta !== 0) {
+          if (next && next.id !== openId) open(next.id);
+          return;
+        }
         if (next) setChosenId(next.id);
         listRef.current?.focus();
       },
     }),
-    [list.jobs, selectedId],
+    [list.jobs, selectedId, openId, open],
   );
 
   const label = `Jobs, ${list.total} in all`;
@@ -108,6 +130,7 @@ export function JobBoard({ ref, openId, onOpen }: Props) {
             <JobList
               ref={listRef}
               jobs={list.jobs}
+              titles={titles}
               total={list.total}
               selectedId={selectedId}
               openId={openId}

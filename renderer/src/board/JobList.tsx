@@ -1,5 +1,6 @@
 // The board's rows, virtualized: only the rows in view (plus a few) are in the DOM, so thousands
-// of jobs scroll as smoothly as ten. A listbox: arrow keys or j/k move, Home/End jump, Enter opens.
+// of jobs scroll as smoothly as ten. A listbox: arrow keys or j/k move, Home/End jump, Enter opens
+// (with a job open, j/k open the job above or below instead: the page-wide keys).
 // Pages of `jobs:list` load as the end comes into view.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
@@ -7,7 +8,7 @@ import type { JobSummary } from '../../../shared/job-query.js';
 import { JobRow, jobRowId } from './JobRow.js';
 
 /** Rows have a fixed height in board.css; the virtualizer needs it to place them. */
-const rowHeight = 64;
+const rowHeight = 84;
 const loadMoreWithin = 20;
 
 export interface JobListHandle {
@@ -17,6 +18,8 @@ export interface JobListHandle {
 interface Props {
   ref?: Ref<JobListHandle>;
   jobs: readonly JobSummary[];
+  /** Every loaded job's title by id: a follow-up's row names its thread's first job. */
+  titles: ReadonlyMap<string, string>;
   total: number;
   selectedId: string | undefined;
   openId: string | undefined;
@@ -31,6 +34,7 @@ interface Props {
 export function JobList({
   ref,
   jobs,
+  titles,
   total,
   selectedId,
   openId,
@@ -71,6 +75,8 @@ export function JobList({
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const from = selectedIndex;
+    // With a job open, j/k go on to the page-wide keys: they open the job above or below.
+    if (openId !== undefined && (event.key === 'j' || event.key === 'k')) return;
     const keyActions: Record<string, () => void> = {
       ArrowDown: () => moveTo(from + 1),
       j: () => moveTo(from + 1),
@@ -122,6 +128,7 @@ export function JobList({
               >
                 <JobRow
                   job={job}
+                  threadTitle={job.parentId === null ? undefined : (titles.get(job.threadId) ?? '')}
                   selected={job.id === selectedId}
                   open={job.id === openId}
                   position={item.index + 1}

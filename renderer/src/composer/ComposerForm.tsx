@@ -18,6 +18,7 @@ import {
   splitPrompts,
 } from './composer-jobs.js';
 import { CostEstimate } from './CostEstimate.js';
+import { clearDraft, readDraft, writeDraft } from './draft.js';
 import { ModelPicker } from './ModelPicker.js';
 import { isSubmitShortcut } from './submit-shortcut.js';
 import { ProviderField } from '../ui/ProviderField.js';
@@ -31,8 +32,11 @@ interface Props {
 }
 
 export function ComposerForm({ settings, models, providers, onSubmitted, onClose }: Props) {
-  const [prompt, setPrompt] = useState('');
-  const [split, setSplit] = useState(false);
+  // The unsent prompt survives Escape and a reload (draft.ts); a submit clears it.
+  const [initialDraft] = useState(readDraft);
+  const [prompt, setPrompt] = useState(initialDraft?.prompt ?? '');
+  const [split, setSplit] = useState(initialDraft?.split ?? false);
+  const [draftKept, setDraftKept] = useState(initialDraft !== undefined);
   const [copiesText, setCopiesText] = useState('1');
   const [modelId, setModelId] = useState(settings.defaultModel);
   const [providerId, setProviderId] = useState(settings.defaultProviderId);
@@ -43,6 +47,7 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
   const submit = useSubmitJobs();
   const ids = {
     prompt: useId(),
+    draft: useId(),
     promptHint: useId(),
     copies: useId(),
     effort: useId(),
@@ -88,6 +93,8 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
     submit.mutate(jobs, {
       onSuccess: (result) => {
         setPrompt('');
+        clearDraft();
+        setDraftKept(false);
         onSubmitted(result.jobs.map((job) => job.id));
       },
     });
@@ -118,8 +125,11 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
           rows={10}
           value={prompt}
           autoFocus
-          aria-describedby={ids.promptHint}
-          onChange={(event) => setPrompt(event.target.value)}
+          aria-describedby={`${ids.promptHint} ${ids.draft}`}
+          onChange={(event) => {
+            setPrompt(event.target.value);
+            setDraftKept(writeDraft({ prompt: event.target.value, split }));
+          }}
           onKeyDown={(event) => {
             if (isSubmitShortcut(event)) {
               event.preventDefault();
@@ -137,7 +147,10 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
           <input
             type="checkbox"
             checked={split}
-            onChange={(event) => setSplit(event.target.checked)}
+            onChange={(event) => {
+              setSplit(event.target.checked);
+              setDraftKept(writeDraft({ prompt, split: event.target.checked }));
+            }}
           />
           Several prompts: one per part, parts separated by a line with <code>---</code>
         </label>
@@ -249,16 +262,22 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
         range={estimateJobsCost(prompts, copies, model, maxOutputTokens)}
         jobCount={jobCount}
       />
-      {tooMany && (
-        <p className="field__error" role="alert">
-          That is {jobCount} jobs; one submit takes at most {maxJobsPerSubmit}.
-        </p>
-      )}
-      <ErrorNote error={submit.error} prefix="Nothing was submitted." />
-      <div className="composer__actions">
-        <button type="submit" className="button button--primary" disabled={!canSubmit}>
-          <Icon of={Send} /> {jobCount > 1 ? `Submit ${jobCount} jobs` : 'Submit'}
-        </button>
+      {/* Sticky: Submit stays in view however long the form is and however small the window. */}
+      <div className="composer__footer">
+        {tooMany && (
+          <p className="field__error" role="alert">
+            That is {jobCount} jobs; one submit takes at most {maxJobsPerSubmit}.
+          </p>
+        )}
+        <ErrorNote error={submit.error} prefix="Nothing was submitted." />
+        <div className="composer__actions">
+          <button type="submit" className="button button--primary" disabled={!canSubmit}>
+            <Icon of={Send} /> {jobCount > 1 ? `Submit ${jobCount} jobs` : 'Submit'}
+          </button>
+          <span id={ids.draft} className="composer__draft" aria-live="polite">
+            {draftKept && prompt !== '' ? 'Draft kept' : ''}
+          </span>
+        </div>
       </div>
     </form>
   );

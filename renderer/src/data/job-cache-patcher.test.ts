@@ -96,3 +96,33 @@ describe('job cache patcher', () => {
     expect(listIds(queryClient, everything)).toEqual([]);
   });
 });
+
+describe('one source of truth for a job view', () => {
+  it('appends pushed text in order and asks again on a gap', () => {
+    const { queryClient, patcher } = seeded();
+    const detail = () => queryClient.getQueryData<JobDetail>(queryKeys.jobDetail('a'));
+    const text = (revision: number, from: number, append: string) => ({
+      id: 'a',
+      revision,
+      answer: { from, append },
+      reasoningSummary: { from: 0, append: '' },
+    });
+    patcher.text(text(4, 1, 'yz'));
+    expect(detail()?.job).toMatchObject({ answer: 'xyz', revision: 4 });
+    patcher.text(text(4, 3, 'again')); // already applied
+    expect(detail()?.job.answer).toBe('xyz');
+    expect(patcher.needsFetch('a')).toBe(false);
+    patcher.text(text(6, 10, 'lost')); // revision 5 never came
+    expect(detail()?.job.answer).toBe('xyz');
+    expect(patcher.needsFetch('a')).toBe(true);
+  });
+
+  it('moves a closed view’s job to a newer summary, and marks it to be fetched as it opens', () => {
+    const { queryClient, patcher, first } = seeded();
+    patcher.changed({ ...first, status: 'completed', revision: 9, cost: 0.5 });
+    const { job } = queryClient.getQueryData<JobDetail>(queryKeys.jobDetail('a')) as JobDetail;
+    expect(job).toMatchObject({ status: 'completed', revision: 9, cost: 0.5, answer: 'x' });
+    expect(patcher.needsFetch('a')).toBe(true);
+    expect(patcher.newestRevision('a')).toBe(9);
+  });
+});

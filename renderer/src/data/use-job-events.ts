@@ -10,6 +10,8 @@ export function useJobEvents(): void {
   useEffect(() => {
     const patcher = jobCachePatcherFor(queryClient);
     const unsubscribers = [
+      // In the order sent: a job's text, then its summary of the same revision.
+      api.on('jobs:text', (event) => patcher.text(event)),
       api.on('jobs:changed', ({ job }) => patcher.changed(job)),
       api.on('jobs:deleted', ({ id }) => patcher.deleted(id)),
       // The web host's event stream came back after a drop: what changed meanwhile is refetched.

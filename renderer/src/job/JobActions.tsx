@@ -3,6 +3,7 @@
 import { Ban, Copy, Download, RotateCw, Trash } from 'lucide-react';
 import { useState } from 'react';
 import { isSettled, type Job } from '../../../shared/job.js';
+import { useDeferredDelete } from '../app/deferred-delete.js';
 import { useCancelJob, useDeleteJob, useExportJob, useRetryJob } from '../data/use-job-actions.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { ErrorNote } from '../ui/ErrorNote.js';
@@ -23,6 +24,7 @@ export function JobActions({ job, onOpen, onDeleted }: Props) {
   const cancel = useCancelJob();
   const retry = useRetryJob();
   const remove = useDeleteJob();
+  const deferredDelete = useDeferredDelete();
   const exportJob = useExportJob();
   const settled = isSettled(job.status);
   // The engine refuses to delete a job it is driving; waiting for a key or for its first send is fine.
@@ -136,10 +138,15 @@ export function JobActions({ job, onOpen, onDeleted }: Props) {
         onCancel={() => setConfirming(null)}
         onConfirm={() => {
           setConfirming(null);
-          remove.mutate(job.id, { onSuccess: onDeleted });
+          // In the app: hidden at once, deleted when the few seconds to undo it are over.
+          if (deferredDelete) deferredDelete.remove({ id: job.id, title: job.title });
+          else remove.mutate(job.id, { onSuccess: onDeleted });
         }}
       >
-        <p>Its prompt, answer and history are removed from Mull. This cannot be undone.</p>
+        <p>
+          Its prompt, answer and history are removed from Mull (you can undo it for a few seconds).
+          What it cost stays in Spend.
+        </p>
       </ConfirmDialog>
     </div>
   );

@@ -6,11 +6,13 @@ import { ContractError } from '../../../shared/ipc/envelope.js';
 import { isSettled } from '../../../shared/job.js';
 import { useJobDetail } from '../data/use-job-detail.js';
 import { LazyMarkdown as Markdown } from '../markdown/LazyMarkdown.js';
+import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import { ErrorNote } from '../ui/ErrorNote.js';
 import { FollowUpForm } from './FollowUpForm.js';
 import { JobActions } from './JobActions.js';
 import { JobHeader } from './JobHeader.js';
 import { answerFromItems, ItemsAnswer } from './ItemsAnswer.js';
+import { itemsAddNothing } from './streamed-answer.js';
 import { JobNotes } from './JobNotes.js';
 import { ThreadList } from './ThreadList.js';
 import { Timeline } from './Timeline.js';
@@ -42,7 +44,7 @@ export function JobView({ id, onOpen, onClose, onOpenSettings }: Props) {
   const items = (detail.data.items as JobDetail['items'] | undefined) ?? [];
   const running = !isSettled(job.status);
   // While it runs the answer streams as text; once done, a job with items shows them.
-  const fromItems = !running && answerFromItems(items, job);
+  const fromItems = !running && answerFromItems(items, job) && !itemsAddNothing(items, job.answer);
 
   return (
     <article className="job-view" aria-labelledby={titleId}>
@@ -53,7 +55,9 @@ export function JobView({ id, onOpen, onClose, onOpenSettings }: Props) {
       {thread.length > 1 && (
         <section className="job-section" aria-label="Conversation">
           <h3>Conversation</h3>
-          <ThreadList thread={thread} currentId={job.id} onOpen={onOpen} />
+          <ErrorBoundary label="the conversation">
+            <ThreadList thread={thread} currentId={job.id} onOpen={onOpen} />
+          </ErrorBoundary>
         </section>
       )}
 
@@ -74,15 +78,21 @@ export function JobView({ id, onOpen, onClose, onOpenSettings }: Props) {
           {job.reasoningSummary === '' ? (
             <p className="muted">The model’s summary of its reasoning appears here as it thinks.</p>
           ) : (
-            <Markdown text={job.reasoningSummary} />
+            <ErrorBoundary label="the reasoning summary" raw={job.reasoningSummary}>
+              <Markdown text={job.reasoningSummary} />
+            </ErrorBoundary>
           )}
         </details>
       )}
 
-      <ToolSteps items={items} running={running} />
+      <ErrorBoundary label="the steps" resetKey={items}>
+        <ToolSteps items={items} running={running} />
+      </ErrorBoundary>
 
       {fromItems ? (
-        <ItemsAnswer items={items} />
+        <ErrorBoundary label="the answer" raw={job.answer} resetKey={items}>
+          <ItemsAnswer items={items} />
+        </ErrorBoundary>
       ) : (
         <section
           className="job-section job-section--answer"
@@ -95,7 +105,9 @@ export function JobView({ id, onOpen, onClose, onOpenSettings }: Props) {
               {running ? 'The answer appears here as it streams.' : 'There is no answer.'}
             </p>
           ) : (
-            <Markdown text={job.answer} />
+            <ErrorBoundary label="the answer" raw={job.answer}>
+              <Markdown text={job.answer} />
+            </ErrorBoundary>
           )}
         </section>
       )}

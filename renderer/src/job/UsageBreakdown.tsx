@@ -1,27 +1,40 @@
-// Tokens and cost of a job, part by part, at the model's current price, then its hosted tool
-// calls (web search, file search, code interpreter) at the tool price table's.
+// Tokens and cost of a job, part by part, then its hosted tool calls (web search, file search, code
+// interpreter) at the tool price table's. A finished job's rows are priced at the price its cost was
+// computed with (job.priceUsed), so rows and total always agree; a price override made since
+// applies to new jobs and is said so. A running job is priced at today's price, as an estimate.
 import { formatUsd } from '../../../shared/cost.js';
 import type { Job } from '../../../shared/job.js';
 import { AddPriceLink, pricedModel } from '../board/CostCell.js';
+import { useModels } from '../data/use-app-data.js';
 import { useCatalogModel } from '../data/use-model-price.js';
+import { formatDay } from '../format/dates.js';
 import { formatCount, formatPricePerMillion } from '../format/numbers.js';
 import { Money } from '../ui/Money.js';
-import { billTotal, toolParts, usageParts } from './usage-parts.js';
+import { billPrice, billTotal, toolParts, usageParts } from './usage-parts.js';
 
 export function UsageBreakdown({ job }: { job: Job }) {
   const modelId = pricedModel(job);
   const model = useCatalogModel(modelId);
+  // Today's price is known once the catalog (with the overrides) has come.
+  const catalogLoaded = useModels().data !== undefined;
   if (!job.usage) {
     return <p className="muted">No usage reported yet: the provider sends it when the job ends.</p>;
   }
-  const parts = usageParts(job.usage, model?.price);
+  const bill = billPrice(job, model?.price);
+  const newerOverride = bill.newerPrice && catalogLoaded;
+  const parts = usageParts(job.usage, bill.price);
   const tools = toolParts(job.outputDigest?.toolCalls ?? null, modelId);
   const partsCost = billTotal(parts, tools);
-  const total = job.cost ?? partsCost;
-  // The stored cost used the prices in force when the job ended; an override since then can
-  // make today's parts add up to something else, so say which is which.
+  // At the price used the rows add up to the stored cost; shown from the rows, so they agree.
+  const total = bill.basis === 'used' ? (partsCost ?? job.cost) : (job.cost ?? partsCost);
+  // A job from before prices were kept with jobs: its stored cost used the prices of when it
+  // ended, which an override since can make differ from today's rows.
   const repriced =
-    partsCost !== null && job.cost !== null && formatUsd(partsCost) !== formatUsd(job.cost);
+    bill.basis === 'current' &&
+    partsCost !== null &&
+    job.cost !== null &&
+    formatUsd(partsCost) !== formatUsd(job.cost);
+  const priceDate = bill.price ? formatDay(bill.price.checkedOn) : undefined;
   return (
     <table className="usage-table">
       <caption className="visually-hidden">
@@ -76,6 +89,21 @@ export function UsageBreakdown({ job }: { job: Job }) {
             {total === null && !model ? <AddPriceLink model={modelId} /> : <Money usd={total} />}
           </td>
         </tr>
+        {bill.basis === 'used' && newerOverride && (
+          <tr>
+            <td colSpan={4} className="muted">
+              Priced at the prices of {priceDate}, in force when the job ended; your override
+              applies to new jobs.
+            </td>
+          </tr>
+        )}
+        {bill.basis === 'estimate' && bill.price && (
+          <tr>
+            <td colSpan={4} className="muted">
+              An estimate at today’s prices: the cost is fixed when the job ends.
+            </td>
+          </tr>
+        )}
         {repriced && (
           <tr>
             <td colSpan={4} className="muted">

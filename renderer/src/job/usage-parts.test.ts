@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { costOf } from '../../../shared/cost.js';
 import { findModel } from '../../../shared/models.js';
-import { billTotal, partsTotal, toolParts, usageParts } from './usage-parts.js';
+import { billPrice, billTotal, partsTotal, toolParts, usageParts } from './usage-parts.js';
 
 const usage = {
   inputTokens: 12_000,
@@ -73,5 +73,31 @@ describe('tool lines', () => {
     const price = findModel('gpt-5')?.price;
     if (!price) throw new Error('gpt-5 is in the registry');
     expect(billTotal(usageParts(usage, price), tools)).toBeNull();
+  });
+});
+
+describe('billPrice', () => {
+  const builtIn = findModel('gpt-5')?.price;
+  if (!builtIn) throw new Error('gpt-5 is in the registry');
+  const override = { ...builtIn, inputUsdPerMillion: 10, checkedOn: '2030-01-02' };
+
+  it('prices a finished job at the price it ended with, and says a newer one exists', () => {
+    const bill = billPrice({ priceUsed: builtIn, finishedAt: 5 }, override);
+    expect(bill).toEqual({ price: builtIn, basis: 'used', newerPrice: true });
+    // Rows and the stored cost agree, whatever the override says.
+    expect(billTotal(usageParts(usage, bill.price), [])).toBe(costOf(usage, builtIn));
+    expect(billPrice({ priceUsed: builtIn, finishedAt: 5 }, builtIn).newerPrice).toBe(false);
+  });
+
+  it('prices a running job at today’s price, as an estimate', () => {
+    expect(billPrice({ priceUsed: null, finishedAt: null }, override)).toEqual({
+      price: override,
+      basis: 'estimate',
+      newerPrice: false,
+    });
+  });
+
+  it('prices a job from before prices were kept at today’s price', () => {
+    expect(billPrice({ priceUsed: null, finishedAt: 5 }, override).basis).toBe('current');
   });
 });

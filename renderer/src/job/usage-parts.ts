@@ -79,3 +79,42 @@ export function billTotal(
   if (tokens === null || tools.some((line) => line.cost === null)) return null;
   return sumUsd([tokens, ...tools.map((line) => line.cost ?? 0)]);
 }
+
+/** Which price a job's bill is shown at, and what to say about it. */
+export interface BillPrice {
+  price: ModelPrice | undefined;
+  /**
+   * `used`: the price the job's cost was computed with when it ended (rows and total agree);
+   * `estimate`: a running job at today's price (its cost is fixed when it ends);
+   * `current`: a finished job from before prices were kept with jobs, at today's price.
+   */
+  basis: 'used' | 'estimate' | 'current';
+  /** Today's price differs from the one used: an override since, which applies to new jobs. */
+  newerPrice: boolean;
+}
+
+function samePrice(a: ModelPrice, b: ModelPrice): boolean {
+  return (
+    a.inputUsdPerMillion === b.inputUsdPerMillion &&
+    a.cachedInputUsdPerMillion === b.cachedInputUsdPerMillion &&
+    a.outputUsdPerMillion === b.outputUsdPerMillion
+  );
+}
+
+export function billPrice(
+  job: { priceUsed: ModelPrice | null; finishedAt: number | null },
+  current: ModelPrice | undefined,
+): BillPrice {
+  if (job.priceUsed !== null) {
+    return {
+      price: job.priceUsed,
+      basis: 'used',
+      newerPrice: current !== undefined && !samePrice(current, job.priceUsed),
+    };
+  }
+  return {
+    price: current,
+    basis: job.finishedAt === null ? 'estimate' : 'current',
+    newerPrice: false,
+  };
+}

@@ -1,7 +1,8 @@
 // A link in model output: never an <a href>, so nothing in the page navigates. An https link is a
 // button that asks the OS to open it; an in-page anchor (a footnote, a cited file) scrolls; anything
 // else is plain text with its URL shown, so the person can see what the model wrote. A numbered
-// citation (`[3]`, as the job view marks them) gets its own look.
+// citation (`[3]`, as the job view marks them) gets its own look. Nothing here may throw on what the
+// model wrote: an anchor with a malformed escape (`#%E0%A4%A`) is shown as text.
 import type { ComponentPropsWithoutRef } from 'react';
 import { useApi } from '../data/api-context.js';
 import { isOpenableLink } from './safe-url.js';
@@ -11,14 +12,23 @@ type Props = ComponentPropsWithoutRef<'a'> & { node?: unknown };
 
 const citationText = /^\[\d+\]$/u;
 
+/** The element id an in-page link points at, or undefined when its escapes do not decode. */
+export function anchorTarget(href: string): string | undefined {
+  try {
+    return decodeURIComponent(href.slice(1));
+  } catch {
+    return undefined;
+  }
+}
+
 export function MarkdownLink({ href = '', title, children }: Props) {
   const api = useApi();
   const citation = typeof children === 'string' && citationText.test(children);
   const className = citation ? 'md-link md-link--citation' : 'md-link';
   // The link's own title (a citation's source title) comes after what the button really does.
   const also = title ? ` (${title})` : '';
-  if (href.startsWith('#')) {
-    const targetId = decodeURIComponent(href.slice(1));
+  const targetId = href.startsWith('#') ? anchorTarget(href) : undefined;
+  if (targetId !== undefined) {
     return (
       <button
         type="button"

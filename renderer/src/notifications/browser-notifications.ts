@@ -1,8 +1,7 @@
 // Desktop notifications when Mull runs in a browser (the web host). In the desktop app the main
 // process shows its own, so the page stays quiet there (the preload exposes `window.mull`).
 import type { JobSummary } from '../../../shared/job-query.js';
-import { formatUsd } from '../../../shared/cost.js';
-import { statusPresentation } from '../status/job-status.js';
+import { jobNotificationText } from '../../../shared/notification-text.js';
 
 export function isDesktopApp(): boolean {
   return 'mull' in window;
@@ -19,15 +18,17 @@ export function askNotificationPermission(): void {
   }
 }
 
-export function notificationText(job: JobSummary): { title: string; body: string } {
-  const status = statusPresentation[job.status].label;
-  const cost = job.cost === null ? '' : ` · ${formatUsd(job.cost)}`;
-  return { title: `${status}: ${job.title || 'Untitled job'}`, body: `${job.model}${cost}` };
+/** The same words as the desktop app's notification: the answer's first line, or why it stopped. */
+export function notificationText(
+  job: JobSummary,
+  answer?: string,
+): { title: string; body: string } {
+  return jobNotificationText(job, answer);
 }
 
-export function notifyJobEnded(job: JobSummary, onClick: () => void): void {
+export function notifyJobEnded(job: JobSummary, onClick: () => void, answer?: string): void {
   if (!canNotifyFromPage() || Notification.permission !== 'granted') return;
-  const { title, body } = notificationText(job);
+  const { title, body } = notificationText(job, answer);
   // One notification per job: a later one for the same job replaces it.
   const notification = new Notification(title, { body, tag: `mull-job-${job.id}` });
   notification.onclick = () => {

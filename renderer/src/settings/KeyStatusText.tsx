@@ -5,7 +5,11 @@ import type { KeyStatus } from '../../../shared/ipc/contract.js';
 export function keyStatusText(status: KeyStatus): string {
   // Mull removed the key (its address changed): say so, the person must enter it again.
   if (!status.set) return status.note ?? 'No API key set.';
-  const where = status.source === 'environment' ? 'from the environment' : 'in the system keychain';
+  const where = {
+    keychain: 'in the system keychain',
+    environment: 'from the environment',
+    session: 'for this session only: kept in memory until Mull closes',
+  }[status.source];
   return `Key set, ending in ${status.last4} (${where}).`;
 }
 

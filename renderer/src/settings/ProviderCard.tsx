@@ -1,4 +1,6 @@
 // One provider: where it is, its key (status, enter, clear, test) and removing it.
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { ProviderConfig } from '../../../shared/provider.js';
 import {
   useKeyMutations,
@@ -6,9 +8,10 @@ import {
   useRemoveProvider,
   useUpdateSettings,
 } from '../data/use-app-data.js';
+import { queryKeys } from '../data/query-keys.js';
 import { ErrorNote } from '../ui/ErrorNote.js';
 import { ApiKeyForm } from './ApiKeyForm.js';
-import { KeyStatusText } from './KeyStatusText.js';
+import { KeyStatusText, keyStatusText } from './KeyStatusText.js';
 
 const kindWords = {
   openai: 'OpenAI',
@@ -28,6 +31,23 @@ export function ProviderCard({
   const remove = useRemoveProvider();
   const updateSettings = useUpdateSettings();
   const keySet = status.data?.set ?? false;
+  const queryClient = useQueryClient();
+  // A test's result speaks of the key the test found; the status shown is that one too (the test
+  // answers it), and once the key changes the result goes, so "Key set" never stands beside a
+  // test that found none.
+  const statusWords = status.data ? keyStatusText(status.data) : undefined;
+  const [testedWith, setTestedWith] = useState<string | undefined>();
+  const runTest = () =>
+    testConnection.mutate(undefined, {
+      onSuccess: (result) => {
+        if (result.keyStatus) {
+          queryClient.setQueryData(queryKeys.keyStatus(provider.id), result.keyStatus);
+          setTestedWith(keyStatusText(result.keyStatus));
+        } else setTestedWith(statusWords);
+      },
+    });
+  const testResult =
+    testConnection.data && testedWith === statusWords ? testConnection.data : undefined;
   return (
     <li className="provider-card">
       <h4 className="provider-card__title">
@@ -46,11 +66,11 @@ export function ProviderCard({
           type="button"
           className="button"
           disabled={testConnection.isPending}
-          onClick={() => testConnection.mutate()}
+          onClick={runTest}
         >
           {testConnection.isPending ? 'Testing…' : 'Test connection'}
         </button>
-        {keySet && status.data?.set && status.data.source === 'keychain' && (
+        {keySet && status.data?.set && status.data.source !== 'environment' && (
           <button
             type="button"
             className="button"
@@ -80,17 +100,15 @@ export function ProviderCard({
           </button>
         )}
       </div>
-      {testConnection.data && (
+      {testResult && (
         <p
           role="status"
           className={
-            testConnection.data.ok
-              ? 'test-result test-result--ok'
-              : 'test-result test-result--failed'
+            testResult.ok ? 'test-result test-result--ok' : 'test-result test-result--failed'
           }
         >
-          {testConnection.data.ok ? 'Connected: ' : 'Not connected: '}
-          {testConnection.data.message}
+          {testResult.ok ? 'Connected: ' : 'Not connected: '}
+          {testResult.message}
         </p>
       )}
       <ErrorNote error={testConnection.error} prefix="The test could not run." />

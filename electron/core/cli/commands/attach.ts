@@ -4,10 +4,9 @@
 // finished response is stored at once; a running one is followed from here to its end, or, when
 // another Mull process drives the data directory, left to that process.
 import type { Job } from '../../../../shared/job.js';
-import { type JobManager } from '../../engine/index.js';
+import type { JobManager } from '../../engine/index.js';
 import { exitCodes } from '../cli-errors.js';
 import { defineCommand } from '../command.js';
-import { driveAll } from '../drive-all.js';
 import { jobLine, outcomeSentence, shortId } from '../job-format.js';
 import { changesUntil, isAtRest } from '../job-waiting.js';
 import type { CliSession } from '../session.js';
@@ -15,7 +14,6 @@ import { providerForBaseUrl } from '../url-provider.js';
 
 export const attachCommand = defineCommand({
   name: 'attach',
-  summary: 'store a background response as a job, by its response id',
   help: `Usage: mull attach RESPONSE_ID [--title T] [--provider P] [--job ID]
 
 Stores a background response as a job: one started by another tool, or the response of a job of
@@ -41,8 +39,8 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
   },
   positionals: { min: 1, max: 1, name: 'a RESPONSE_ID (resp_...)' },
   async run(session, { values, positionals }) {
-    const driver = session.tryOpenDriver();
-    const manager = driver ?? session.openReader();
+    const driver = await session.tryOpenDriver();
+    const manager = driver ?? (await session.openReader());
     try {
       const target = values.job === undefined ? undefined : manager.find(values.job);
       const baseUrl = session.io.env.OPENAI_BASE_URL;
@@ -51,7 +49,7 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
       const providerId =
         values.provider ??
         (target === undefined && baseUrl
-          ? providerForBaseUrl(manager.settings, baseUrl).id
+          ? providerForBaseUrl(manager.settings, baseUrl, 'OPENAI_BASE_URL').id
           : undefined);
       const attached = await manager.attach({
         responseId: positionals[0] ?? '',
@@ -75,12 +73,11 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
   },
 });
 
-/** This process drives: the job (and any other unfinished one) until the job is at rest. */
+/** This process drives the job (attach started its driver; no other job) until it is at rest. */
 async function followHere(session: CliSession, driver: JobManager, job: Job): Promise<Job> {
   session.say(
     `mull: response ${job.responseId ?? ''} is ${job.status.replace('_', ' ')}; following it as job ${shortId(job.id)} (Ctrl-C stops here; 'mull run' collects it later).`,
   );
-  await driveAll(driver, session.keysFor(driver));
   return changesUntil(driver, job.id, isAtRest);
 }
 

@@ -8,7 +8,6 @@ import { wholeNumber } from '../option-values.js';
 
 export const listCommand = defineCommand({
   name: 'list',
-  summary: 'list jobs, newest first',
   help: `Usage: mull list [--status S,...] [--limit N]
 
 Options:
@@ -25,7 +24,7 @@ Options:
       limit: wholeNumber('--limit', values.limit, { min: 1, max: 500 }),
     });
     if (!query.success) throw new UsageError(zodSentence(query.error));
-    const manager = session.openReadOnly();
+    const manager = await session.openReadOnly();
     try {
       const page = manager.list(query.data);
       if (session.json) {

@@ -1,18 +1,18 @@
 // `mull run [--watch]`: this process becomes the driver of the data directory: it resumes every
 // unfinished job (from its stream cursor, or by polling), sends pending ones, and reports progress.
 import type { Job } from '../../../../shared/job.js';
-import { type JobManager } from '../../engine/index.js';
+import type { JobManager } from '../../engine/index.js';
 import { exitCodes } from '../cli-errors.js';
 import { defineCommand } from '../command.js';
 import { driveAll } from '../drive-all.js';
 import { shortId } from '../job-format.js';
 import { reportProgress } from '../progress.js';
+import { providerName } from '../provider-names.js';
 import type { CliSession } from '../session.js';
 import { signalExitCode, untilSignal } from '../shutdown-signal.js';
 
 export const runCommand = defineCommand({
   name: 'run',
-  summary: 'drive unfinished jobs until each is finished (--watch: keep going)',
   help: `Usage: mull run [--watch]
 
 Drives every unfinished job of the data directory: resumes each from where it stopped and sends
@@ -27,7 +27,7 @@ Options:
   },
   positionals: { min: 0, max: 0, name: '' },
   async run(session, { values }) {
-    const manager = session.openDriver();
+    const manager = await session.openDriver();
     const stop = untilSignal();
     const touched = new Set(manager.unfinished().map((job) => job.id));
     manager.onChange(({ job }) => touched.add(job.id));
@@ -73,17 +73,17 @@ function summarize(session: CliSession, manager: JobManager): number {
     session.say(
       `mull: ${needKey.length} job(s) need an API key (set OPENAI_API_KEY, or the key in the app's Settings, then run 'mull run' again):`,
     );
-    for (const job of needKey) session.say(`  ${describe(job)}`);
+    for (const job of needKey) session.say(`  ${describe(manager, job)}`);
   }
   const others = left.filter((job) => job.status !== 'needs_key');
   if (others.length > 0) {
     session.say(`mull: ${others.length} job(s) could not be finished:`);
-    for (const job of others) session.say(`  ${describe(job)}`);
+    for (const job of others) session.say(`  ${describe(manager, job)}`);
   }
   return exitCodes.failure;
 }
 
-function describe(job: Job): string {
+function describe(manager: JobManager, job: Job): string {
   const why = job.error ? `: ${job.error.message}` : '';
-  return `${shortId(job.id)} ${job.status} (provider ${job.providerId})${why}`;
+  return `${shortId(job.id)} ${job.status} (provider ${providerName(manager.settings, job.providerId)})${why}`;
 }

@@ -6,7 +6,6 @@ import { wholeNumber } from '../option-values.js';
 
 export const searchCommand = defineCommand({
   name: 'search',
-  summary: 'find jobs by the words of their title, prompt or answer',
   help: `Usage: mull search [--limit N] WORDS...
 
 Prints each matching job's id and title, then a snippet with the matched words in **bold**.
@@ -20,7 +19,7 @@ Options:
   positionals: { min: 1, max: Number.POSITIVE_INFINITY, name: 'WORDS to search for' },
   async run(session, { values, positionals }) {
     const limit = wholeNumber('--limit', values.limit, { min: 1, max: 500 });
-    const manager = session.openReadOnly();
+    const manager = await session.openReadOnly();
     try {
       const hits = manager.search(positionals.join(' '), limit);
       if (session.json) session.printJson(hits);

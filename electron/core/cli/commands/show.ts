@@ -8,7 +8,6 @@ import { jobLine, unknownHint } from '../job-format.js';
 
 export const showCommand = defineCommand({
   name: 'show',
-  summary: "print a job's answer (--json: the whole job)",
   help: `Usage: mull show ID
 
 Prints the job's answer on stdout exactly as stored, nothing added (not even a newline); a line
@@ -20,7 +19,7 @@ the sources its answer cites (sources: number, url, title, domain) and every cit
   options: {},
   positionals: { min: 1, max: 1, name: 'a job ID' },
   async run(session, { positionals }) {
-    const manager = session.openReadOnly();
+    const manager = await session.openReadOnly();
     try {
       const job = manager.find(positionals[0] ?? '');
       const items = manager.items(job.id);

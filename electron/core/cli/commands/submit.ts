@@ -9,12 +9,13 @@ import {
   type JobStatus,
 } from '../../../../shared/job.js';
 import { checkJobTools } from '../../../../shared/models.js';
-import { type JobManager } from '../../engine/index.js';
+import type { JobManager } from '../../engine/index.js';
 import { UsageError, exitCodes, zodSentence } from '../cli-errors.js';
 import { defineCommand } from '../command.js';
 import { outcomeSentence, shortId, unknownHint } from '../job-format.js';
-import { wholeNumber } from '../option-values.js';
+import { oneOf, wholeNumber } from '../option-values.js';
 import { readPrompt } from '../prompt-source.js';
+import { providerNamed, reasonIn, unreachableSentence } from '../provider-names.js';
 import type { CliSession } from '../session.js';
 import { providerForBaseUrl } from '../url-provider.js';
 import { pollUntil } from '../job-waiting.js';
@@ -30,7 +31,6 @@ const failedAtOnce: ReadonlySet<JobStatus> = new Set(['failed', 'unknown', 'need
 
 export const submitCommand = defineCommand({
   name: 'submit',
-  summary: 'send a prompt as a background job and print its id',
   help: `Usage: mull submit [options] [PROMPT | -f FILE | -]
 
 Sends the prompt as a background job and prints the job's id. With no Mull driver running, the
@@ -82,8 +82,8 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
       title: values.title,
       model,
       tools: tools.tools ?? undefined,
-      effort: values.effort,
-      reasoningSummary: values.summary,
+      effort: oneOf('--effort', values.effort, ReasoningEffort.options),
+      reasoningSummary: oneOf('--summary', values.summary, ReasoningSummaryMode.options),
       maxOutputTokens: wholeNumber('--max-output-tokens', values['max-output-tokens'], {
         min: 16,
         max: Number.POSITIVE_INFINITY,
@@ -92,19 +92,24 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
     const baseUrl =
       values['base-url'] ?? (values.provider ? undefined : session.io.env.OPENAI_BASE_URL);
 
-    const driver = session.tryOpenDriver();
-    const manager = driver ?? session.openReader();
+    const driver = await session.tryOpenDriver();
+    const manager = driver ?? (await session.openReader());
     try {
-      const providerId = baseUrl
-        ? providerForBaseUrl(manager.settings, baseUrl).id
-        : (values.provider ?? 'openai');
       // Checked before anything is stored: submitDetached looks the provider up only after storing
       // the job, leaving a row no driver can run.
-      manager.settings.provider(providerId);
+      const providerId = baseUrl
+        ? providerForBaseUrl(
+            manager.settings,
+            baseUrl,
+            values['base-url'] === undefined ? 'OPENAI_BASE_URL' : '--base-url',
+          ).id
+        : providerNamed(manager.settings, values.provider ?? 'openai').id;
       const job = driver
         ? await submitFromHere(session, driver, { ...input, providerId })
         : await storeForDriver(session, manager, { ...input, providerId });
-      return report(session, job);
+      // The job may have been sent by another process, or by this one after that one let go.
+      const sentHere = driver !== undefined || !manager.events(job.id).some(isDisconnect);
+      return report(session, manager, job, sentHere);
     } finally {
       await manager.close();
     }
@@ -123,17 +128,24 @@ async function submitFromHere(
   manager: JobManager,
   input: NewJob,
 ): Promise<Job> {
-  // A create the server refuses for now (429, 5xx, unreachable) is sent again after a backoff, for
-  // as long as it takes: say so. Ctrl-C is safe then: the job stays stored, not sent.
+  // A create the server refuses for now (429, 5xx) is sent again after a backoff, for as long as
+  // it takes: said as it is sent again. Ctrl-C is safe then: the job stays stored, not sent. A
+  // server that cannot be reached at all is not tried again from here (see report).
   let told = false;
+  let refused: string | undefined;
   const unsubscribe = manager.onChange(({ job }) => {
-    if (job.status !== 'pending') return;
-    const why = manager.events(job.id).at(-1)?.detail;
+    if (job.status === 'pending') {
+      const last = manager.events(job.id).at(-1);
+      if (last?.kind === 'disconnected') refused = last.detail ?? '';
+      return;
+    }
+    if (job.status !== 'submitting' || refused === undefined) return;
     session.say(
-      `mull: the server did not take the job yet${why ? ` (${why})` : ''}; trying again.`,
+      `mull: the server did not take the job yet${refused ? ` (${refused})` : ''}; trying again.`,
     );
     if (!told) session.say("mull: Ctrl-C stops; the job stays stored and 'mull run' sends it.");
     told = true;
+    refused = undefined;
   });
   try {
     const job = await manager.submitDetached(input);
@@ -171,16 +183,10 @@ async function storeForDriver(
     reader.events(job.id).some((event) => event.kind !== 'submitted');
   const seen = await pollUntil(reader, stored.id, reached, {
     intervalMs: takeoverPollMs,
-    stopEarly: () => (takeover.driver = session.tryOpenDriver()) !== undefined,
+    stopEarly: async () => (takeover.driver = await session.tryOpenDriver()) !== undefined,
   });
   const driver = takeover.driver;
   if (!driver) {
-    if (seen.status === 'pending') {
-      const why = reader.events(seen.id).at(-1)?.detail;
-      session.say(
-        `mull: the driving process could not send job ${shortId(seen.id)} yet${why ? ` (${why})` : ''}; it keeps trying.`,
-      );
-    }
     return seen;
   }
   try {
@@ -194,9 +200,27 @@ async function storeForDriver(
   }
 }
 
-function report(session: CliSession, job: Job): number {
+function isDisconnect(event: { kind: string }): boolean {
+  return event.kind === 'disconnected';
+}
+
+function report(session: CliSession, manager: JobManager, job: Job, sentHere: boolean): number {
   if (session.json) session.printJson(job);
   else session.out(`${job.id}\n`);
+  if (job.status === 'pending' && manager.events(job.id).some(isDisconnect)) {
+    // Back to pending after a try: the create never reached the server (refused connection, no
+    // such host, no network), so it is safe to send again later.
+    const why = reasonIn(manager.events(job.id).at(-1)?.detail);
+    const sentence = unreachableSentence(manager.settings.provider(job.providerId), why);
+    if (!sentHere) {
+      session.say(
+        `mull: ${sentence}; the driving process keeps trying to send job ${shortId(job.id)}.`,
+      );
+      return exitCodes.ok;
+    }
+    session.say(`mull: ${sentence}; job ${shortId(job.id)} is stored, and 'mull run' sends it.`);
+    return exitCodes.failure;
+  }
   if (failedAtOnce.has(job.status)) {
     session.say(`mull: ${outcomeSentence(job)}`);
     if (job.status === 'unknown') session.say(unknownHint(job));

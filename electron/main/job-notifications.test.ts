@@ -1,0 +1,92 @@
+// A finished job's notification says the first line of its whole answer (read from the engine, not
+// the summary's preview) and opens the job on a click; none is shown when they are turned off.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EventChannel, EventOf } from '../../shared/ipc/contract.js';
+import type { Job } from '../../shared/job.js';
+import { summaryOf } from '../../shared/job-summary.js';
+import type { Backend, EventListener } from '../backend/backend.js';
+import { fullJob } from '../../renderer/src/test-support/job-summaries.js';
+
+const shown: FakeNotification[] = [];
+
+class FakeNotification {
+  readonly handlers = new Map<string, (...args: unknown[]) => void>();
+  closed = false;
+  constructor(readonly options: { title: string; body: string }) {
+    shown.push(this);
+  }
+  static isSupported() {
+    return true;
+  }
+  on(event: string, handler: (...args: unknown[]) => void) {
+    this.handlers.set(event, handler);
+    return this;
+  }
+  show() {}
+  close() {
+    this.closed = true;
+  }
+}
+
+vi.mock('electron', () => ({ Notification: FakeNotification }));
+
+const { notifyTerminalJobs } = await import('./job-notifications.js');
+
+function fakeBackend(jobs: Job[]) {
+  const listeners = new Set<EventListener>();
+  const backend = {
+    manager: { get: (id: string) => jobs.find((job) => job.id === id) },
+    onEvent: (listener: EventListener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  } as unknown as Backend;
+  const emit = <E extends EventChannel>(event: E, payload: EventOf<E>) => {
+    for (const listener of listeners) listener(event, payload);
+  };
+  return { backend, emit };
+}
+
+const job = fullJob(
+  { id: 'job-7', title: 'Prove the lemma', status: 'completed', responseId: 'resp_7' },
+  { answer: '**Yes.** The lemma holds.\n\nHere is why: a very long proof follows.' },
+);
+
+beforeEach(() => {
+  shown.length = 0;
+});
+
+describe('notifyTerminalJobs', () => {
+  it('says the answer’s first line and opens the job on a click', () => {
+    const { backend, emit } = fakeBackend([job]);
+    const showJob = vi.fn();
+    const stop = notifyTerminalJobs({ backend, enabled: () => true, showJob, log: vi.fn() });
+    emit('jobs:terminal', { job: summaryOf(job) });
+
+    expect(shown).toHaveLength(1);
+    expect(shown[0]?.options).toEqual({
+      title: 'Answer ready: Prove the lemma',
+      body: 'Yes. The lemma holds.',
+    });
+    shown[0]?.handlers.get('click')?.();
+    expect(showJob).toHaveBeenCalledWith('job-7');
+    stop();
+  });
+
+  it('shows nothing when notifications are off, and closes what is open when stopped', () => {
+    const { backend, emit } = fakeBackend([job]);
+    let enabled = false;
+    const stop = notifyTerminalJobs({
+      backend,
+      enabled: () => enabled,
+      showJob: vi.fn(),
+      log: vi.fn(),
+    });
+    emit('jobs:terminal', { job: summaryOf(job) });
+    expect(shown).toHaveLength(0);
+    enabled = true;
+    emit('jobs:terminal', { job: summaryOf(job) });
+    stop();
+    expect(shown[0]?.closed).toBe(true);
+  });
+});
