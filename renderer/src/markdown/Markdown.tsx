@@ -119,7 +119,7 @@ function blocksToShow(blocks: readonly string[], shownBefore: number, first: boo
 }
 
 // react-markdown renders no wrapper of its own, so the blocks side by side make the same elements
-// under `.markdown` as the whole text would.
+// (under one wrapper per group of blocks, see below) as the whole text would.
 export const Markdown = memo(function Markdown({ text }: { text: string }) {
   const cut = useRef<MarkdownBlocks | undefined>(undefined);
   const split = useMemo(() => markdownBlocks(text, cut.current), [text]);
@@ -140,9 +140,21 @@ export const Markdown = memo(function Markdown({ text }: { text: string }) {
   });
   return (
     <div className="markdown" aria-busy={pending || undefined}>
-      {groupsOf(blocks.slice(0, shown)).map((group, index) => (
+      {groupsOf(blocks.slice(0, shown)).map((group, index, groups) => (
         // Blocks only grow at the end: an index names the same group from one text to the next.
-        <BlockGroup key={index} blocks={group} />
+        // A settled group off screen is skipped by style and layout (content-visibility), so a
+        // long answer's growing tail does not lay out everything above it again. Every group has
+        // its wrapper, so a group that settles keeps its elements.
+        <div
+          key={index}
+          className={
+            index < groups.length - 1
+              ? 'markdown__group markdown__group--settled'
+              : 'markdown__group'
+          }
+        >
+          <BlockGroup blocks={group} />
+        </div>
       ))}
     </div>
   );
