@@ -68,6 +68,10 @@ export class ItemFold {
   /** Applies one event of the log (already checked against the cursor). */
   apply(event: Loose): void {
     const type = typeof event.type === 'string' ? event.type : '';
+    // Text deltas, nearly every event of a long answer, change no item: the answer holds the text.
+    if (type === 'response.output_text.delta' || type === 'response.reasoning_summary_text.delta') {
+      return;
+    }
     const position = indexOf(event.output_index);
     if (position === null) return;
     if (type === 'response.output_item.added' || type === 'response.output_item.done') {

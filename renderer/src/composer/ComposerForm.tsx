@@ -22,6 +22,7 @@ import { clearDraft, readDraft, writeDraft } from './draft.js';
 import { ModelPicker } from './ModelPicker.js';
 import { isSubmitShortcut } from './submit-shortcut.js';
 import { ProviderField } from '../ui/ProviderField.js';
+import { EffortField } from '../ui/EffortField.js';
 
 interface Props {
   settings: AppSettings;
@@ -170,22 +171,12 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
       <ModelPicker models={models} value={modelId} onChange={setModelId} />
 
       <div className="field-row">
-        {reasoning && efforts.length > 0 && (
-          <div className="field">
-            <label htmlFor={ids.effort}>Reasoning effort</label>
-            <select
-              id={ids.effort}
-              value={effort ?? ''}
-              onChange={(event) => setChosenEffort(event.target.value as ReasoningEffort)}
-            >
-              {efforts.map((option) => (
-                <option key={option} value={option}>
-                  {option}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        <EffortField
+          id={ids.effort}
+          efforts={reasoning ? efforts : []}
+          effort={effort}
+          onChange={setChosenEffort}
+        />
         <div className="field">
           <label htmlFor={ids.maxOutput}>Max output tokens</label>
           <input

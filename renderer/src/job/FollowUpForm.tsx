@@ -9,6 +9,7 @@ import { useFollowUp } from '../data/use-job-actions.js';
 import { ErrorNote } from '../ui/ErrorNote.js';
 import { Icon } from '../ui/Icon.js';
 import { isSubmitShortcut } from '../composer/submit-shortcut.js';
+import { EffortField } from '../ui/EffortField.js';
 
 /** The effort a follow-up sends: the one chosen if the model takes it, else the job's, else the model's default. */
 export function followUpEffort(
@@ -96,22 +97,12 @@ export function FollowUpForm({ job, onOpen }: { job: Job; onOpen: (id: string) =
             ))}
           </select>
         </div>
-        {efforts.length > 0 && (
-          <div className="field">
-            <label htmlFor={effortFieldId}>Reasoning effort</label>
-            <select
-              id={effortFieldId}
-              value={effort ?? ''}
-              onChange={(event) => setChosenEffort(event.target.value as ReasoningEffort)}
-            >
-              {efforts.map((option) => (
-                <option key={option} value={option}>
-                  {option}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        <EffortField
+          id={effortFieldId}
+          efforts={efforts}
+          effort={effort}
+          onChange={setChosenEffort}
+        />
       </div>
       <ErrorNote error={followUp.error} prefix="The follow-up could not be sent." />
       <button

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { busConfig } from '../../secrets/test-support/private-bus.js';
 import { assertKeyringToolsInstalled } from '../../secrets/test-support/run-probe.js';
 
 const run = promisify(execFile);
@@ -15,22 +16,6 @@ export interface KeyringBus {
   /** What a child needs to reach this bus and only it. */
   env: NodeJS.ProcessEnv;
   close(): Promise<void>;
-}
-
-function busConfig(socketDir: string): string {
-  return `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:dir=${socketDir}</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-`;
 }
 
 export async function startKeyringBus(): Promise<KeyringBus> {

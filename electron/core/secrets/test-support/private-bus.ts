@@ -40,7 +40,8 @@ function assertBusToolsInstalled(): void {
   );
 }
 
-function busConfig(socketDir: string): string {
+/** A session bus listening in `socketDir` only, starting no service on demand. */
+export function busConfig(socketDir: string): string {
   return `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
