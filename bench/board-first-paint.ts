@@ -3,10 +3,7 @@
 // context (cold HTTP cache: every script and the first jobs:list fetched afresh), so the figure is
 // what a person waits for when opening Mull, not a warm reload; the median of the runs is reported.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
-import { defaultStaticDir } from '../electron/web-host/web-host.js';
 import { median } from './bench-support.js';
 import { serveDataset, type BoardDataset } from './board-dataset.js';
 
@@ -38,11 +35,18 @@ globalThis.__mullFirstRowPainted = new Promise((resolve) => {
 });`;
 
 /** The renderer as `vite build` leaves it; built now if it is not there yet. */
+let rendererBuilt = false;
+
+/**
+ * Builds the renderer once per bench run (a second or two): a build left from before would
+ * measure the page as it was, not as the sources are.
+ */
 export function ensureRendererBuilt(): void {
-  if (existsSync(join(defaultStaticDir, 'index.html'))) return;
-  console.error('bench: building the renderer first (npm run build:renderer)');
+  if (rendererBuilt) return;
+  console.error('bench: building the renderer (npm run build:renderer)');
   const built = spawnSync('npm', ['run', 'build:renderer'], { stdio: ['ignore', 2, 2] });
   if (built.status !== 0) throw new Error('npm run build:renderer failed');
+  rendererBuilt = true;
 }
 
 /** `url` is the address the host prints: the token rides in its fragment, no login round trip. */

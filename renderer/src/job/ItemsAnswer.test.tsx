@@ -2,7 +2,7 @@
 // A finished job's answer read from its output items (real recordings): citations are numbered
 // links that open the cited page through the OS, the sources are listed by number, title and
 // domain, a refusal reads as one, and what the model said while working is its own block.
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { messagesOf, type OutputItem } from '../../../shared/output-items.js';
 import { ApiProvider } from '../data/api-context.js';
@@ -28,8 +28,10 @@ describe('an answer with web citations (vercel-websearch-5mini)', () => {
   it('numbers every citation in the answer, one number per source', async () => {
     renderItems(items);
     const answer = screen.getByRole('region', { name: 'Answer' });
-    // 12 citations of 7 distinct sources, numbered in first-cited order.
+    // 12 citations of 7 distinct sources, numbered in first-cited order, once the whole answer
+    // is shown (a long one is rendered a slice per task).
     await within(answer).findAllByRole('button', { name: '[1]' });
+    await waitFor(() => expect(answer.querySelector('[aria-busy]')).toBeNull());
     const marks = within(answer)
       .getAllByRole('button')
       .map((button) => button.textContent);

@@ -10,8 +10,11 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { MarkdownImage } from './MarkdownImage.js';
 import { markdownBlocks, type MarkdownBlocks } from './markdown-blocks.js';
+import { groupBlocks, type MarkdownGroup } from './markdown-groups.js';
+import { blocksToShow } from './markdown-slices.js';
 import { MarkdownLink } from './MarkdownLink.js';
 import { safeUrl } from './safe-url.js';
+import { useNearViewport } from './use-near-viewport.js';
 import 'katex/dist/katex.min.css';
 
 const remarkPlugins: Options['remarkPlugins'] = [remarkGfm, remarkMath];
@@ -77,45 +80,46 @@ const MarkdownBlock = memo(function MarkdownBlock({ text }: { text: string }) {
   );
 });
 
-/** Blocks per group: a settled group is one comparison, so a long answer's update stays small. */
-const groupSize = 64;
+const sameBlocks = (before: { blocks: readonly string[] }, after: { blocks: readonly string[] }) =>
+  before.blocks.length === after.blocks.length &&
+  before.blocks.every((block, index) => block === after.blocks[index]);
 
-function groupsOf(blocks: readonly string[]): string[][] {
-  const groups: string[][] = [];
-  for (let i = 0; i < blocks.length; i += groupSize) groups.push(blocks.slice(i, i + groupSize));
-  return groups;
-}
-
-const BlockGroup = memo(
-  function BlockGroup({ blocks }: { blocks: readonly string[] }) {
-    return blocks.map((block, index) => <MarkdownBlock key={index} text={block} />);
-  },
-  (before, after) =>
-    before.blocks.length === after.blocks.length &&
-    before.blocks.every((block, index) => block === after.blocks[index]),
-);
+/** A group near the viewport: its blocks rendered. */
+const RenderedGroup = memo(function RenderedGroup({ blocks }: { blocks: readonly string[] }) {
+  return blocks.map((block, index) => <MarkdownBlock key={index} text={block} />);
+}, sameBlocks);
 
 /**
- * Characters of new Markdown parsed per task (a few milliseconds of work): a finished answer
- * opened at once shows its first part at once and the rest a slice per task, and a burst of
- * streamed text is taken in the same way, so no task holds the page for long. Blocks already shown
- * are not parsed again (only the growing last one).
+ * A group far from the viewport: its text as it is, in one text node, never laid out while off
+ * screen (content-visibility). The text stays in the page for find-in-page and assistive
+ * technology, and costs the page one element instead of hundreds.
  */
-const charsPerSlice = 3_000;
-/** The first slice: an answer of ordinary length shows whole in its first render. */
-const firstSliceChars = 16_000;
+const FarGroup = memo(function FarGroup({ blocks }: { blocks: readonly string[] }) {
+  return blocks.join('');
+}, sameBlocks);
 
-/** How many blocks to show: those shown before, then new ones while they fit in one slice. */
-function blocksToShow(blocks: readonly string[], shownBefore: number, first: boolean): number {
-  const slice = first ? firstSliceChars : charsPerSlice;
-  let count = Math.min(shownBefore, blocks.length);
+/**
+ * From this length on, only the groups near the viewport are rendered (use-near-viewport.ts);
+ * the others hold their text as it is. A shorter answer is rendered whole: it costs a page
+ * little, and its text is never shown unformatted.
+ */
+const windowedFromChars = 100_000;
+
+/** Height per character of the groups rendered so far: the size a group not yet rendered is given. */
+function heightPerChar(
+  groups: readonly MarkdownGroup[],
+  heightOf: (index: number) => number | undefined,
+) {
+  let height = 0;
   let chars = 0;
-  while (count < blocks.length) {
-    chars += blocks[count]?.length ?? 0;
-    if (chars > slice && count > shownBefore) break;
-    count++;
-  }
-  return count;
+  groups.forEach((group, index) => {
+    const measured = heightOf(index);
+    if (measured === undefined) return;
+    height += measured;
+    chars += group.chars;
+  });
+  // About a 26 px line of 75 characters until a group has been measured.
+  return chars > 0 ? height / chars : 0.35;
 }
 
 // react-markdown renders no wrapper of its own, so the blocks side by side make the same elements
@@ -126,36 +130,61 @@ export const Markdown = memo(function Markdown({ text }: { text: string }) {
   const shownBefore = useRef(0);
   const rendered = useRef(false);
   const [, nextSlice] = useState(0);
+  const container = useRef<HTMLDivElement>(null);
+  const viewport = useNearViewport(container, text.length > windowedFromChars);
   const { blocks } = split;
   const shown = blocksToShow(blocks, shownBefore.current, !rendered.current);
   const pending = shown < blocks.length;
+  const previousGroups = useRef<MarkdownGroup[]>([]);
+  const groups = groupBlocks(blocks.slice(0, shown), previousGroups.current);
   useEffect(() => {
     cut.current = split;
+    previousGroups.current = groups;
     rendered.current = true;
-    // The last block shown may still grow: it counts as not shown, so it is re-cut next time.
-    shownBefore.current = Math.max(0, shown - 1);
+    shownBefore.current = shown;
     if (!pending) return;
     const timer = setTimeout(() => nextSlice((n) => n + 1), 0);
     return () => clearTimeout(timer);
   });
+  let perChar: number | undefined;
   return (
-    <div className="markdown" aria-busy={pending || undefined}>
-      {groupsOf(blocks.slice(0, shown)).map((group, index, groups) => (
-        // Blocks only grow at the end: an index names the same group from one text to the next.
-        // A settled group off screen is skipped by style and layout (content-visibility), so a
-        // long answer's growing tail does not lay out everything above it again. Every group has
-        // its wrapper, so a group that settles keeps its elements.
-        <div
-          key={index}
-          className={
-            index < groups.length - 1
-              ? 'markdown__group markdown__group--settled'
-              : 'markdown__group'
-          }
-        >
-          <BlockGroup blocks={group} />
-        </div>
-      ))}
+    <div ref={container} className="markdown" aria-busy={pending || undefined}>
+      {groups.map((group, index) => {
+        const near = viewport.isNear(index);
+        const measured = viewport.heightOf(index);
+        const settled = index < groups.length - 1;
+        // A settled group off screen is skipped by style and layout (content-visibility), at the
+        // size it last had or, never rendered, the size its length suggests.
+        const size = Math.round(
+          measured ?? group.chars * (perChar ??= heightPerChar(groups, viewport.heightOf)),
+        );
+        return (
+          // Blocks only grow at the end: an index names the same group from one text to the
+          // next, and the group keeps its element when it comes near or goes far.
+          <div
+            key={index}
+            ref={viewport.refFor(index)}
+            className={
+              near
+                ? settled
+                  ? 'markdown__group markdown__group--settled'
+                  : 'markdown__group'
+                : 'markdown__group markdown__group--far'
+            }
+            style={
+              near
+                ? settled
+                  ? { containIntrinsicSize: `auto ${size}px` }
+                  : undefined
+                : // A far group is exactly as tall as it was rendered (or as estimated), on screen
+                  // or off, so its text never lays out at a height of its own.
+                  { height: `${size}px` }
+            }
+          >
+            {near ? <RenderedGroup blocks={group.blocks} /> : <FarGroup blocks={group.blocks} />}
+          </div>
+        );
+      })}
     </div>
   );
 });

@@ -30,9 +30,21 @@ export function markdownBlocks(text: string, previous?: MarkdownBlocks): Markdow
   const starts = cutPoints(text, from);
   const blocks = [...settled];
   for (let i = 0; i < starts.length; i++) {
-    blocks.push(text.slice(starts[i], starts[i + 1] ?? text.length));
+    const block = text.slice(starts[i], starts[i + 1] ?? text.length);
+    // The last block is cut again from the next text; the others are kept, as copies.
+    blocks.push(i < starts.length - 1 ? detached(block) : block);
   }
   return { text, blocks, lastStart: starts.at(-1) ?? from, definitions };
+}
+
+/**
+ * A copy of `slice` that does not hold on to the text it was cut from. A JavaScript engine keeps
+ * a slice as a view into its whole string (V8 does above 12 characters), so the settled blocks of
+ * a streaming answer would each keep alive the whole answer as it was when they were cut: 2 MB
+ * streamed in 380 updates held over 400 MB.
+ */
+function detached(slice: string): string {
+  return slice.length < 13 ? slice : (JSON.parse(JSON.stringify(slice)) as string);
 }
 
 /** The offsets where blocks start, from `from` (itself the first). */

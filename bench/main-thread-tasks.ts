@@ -1,0 +1,61 @@
+// The page's main-thread tasks from a Chromium trace. The Long Tasks API (PerformanceObserver
+// 'longtask') does not see the rendering steps of a frame (style, layout, paint), which are most
+// of what a long answer costs the page, so the tasks are read from a trace of the renderer's
+// main thread instead: every task that ran there, script and rendering alike.
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from '@playwright/test';
+
+export interface MainThreadTasks {
+  /** The longest task, ms. */
+  longestMs: number;
+  /** Tasks of 50 ms or more, and their total, ms. */
+  longCount: number;
+  longTotalMs: number;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+/** Traces `page` while `run` runs; resolves with its main thread's tasks. */
+export async function tracedTasks(
+  browser: Browser,
+  page: Page,
+  tracePath: string,
+  run: () => Promise<void>,
+): Promise<MainThreadTasks> {
+  // 'disabled-by-default-devtools.timeline' holds the task events (RunTask).
+  await browser.startTracing(page, {
+    path: tracePath,
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+  });
+  try {
+    await run();
+  } finally {
+    await browser.stopTracing();
+  }
+  return tasksIn(JSON.parse(readFileSync(tracePath, 'utf8')) as { traceEvents: TraceEvent[] });
+}
+
+function tasksIn(trace: { traceEvents: TraceEvent[] }): MainThreadTasks {
+  const mainThreads = new Set(
+    trace.traceEvents
+      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const durations = trace.traceEvents
+    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && mainThreads.has(`${e.pid}:${e.tid}`))
+    .map((e) => (e.dur ?? 0) / 1_000);
+  if (durations.length === 0) throw new Error('the trace holds no task of the page');
+  const long = durations.filter((ms) => ms >= 50);
+  return {
+    longestMs: Math.max(...durations),
+    longCount: long.length,
+    longTotalMs: long.reduce((sum, ms) => sum + ms, 0),
+  };
+}
