@@ -11,6 +11,7 @@ const defaults: StoredSettings = {
   notifications: true,
   defaultModel: 'gpt-5-pro',
   defaultProviderId: defaultOpenAIProvider.id,
+  defaultInstructions: '',
 };
 
 export function readSettings(manager: JobManager): AppSettings {

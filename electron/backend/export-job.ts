@@ -145,6 +145,7 @@ function markdownOf(job: Job, items: readonly OutputItem[]): string {
     ...(job.cost === null ? [] : [`- Cost: ${formatUsd(job.cost)}`]),
     ...(job.responseId === null ? [] : [`- Response id: ${job.responseId}`]),
     '',
+    ...(job.instructions === null ? [] : ['## Instructions', '', job.instructions, '']),
     '## Prompt',
     '',
     job.prompt,

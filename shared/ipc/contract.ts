@@ -88,6 +88,8 @@ export const AppSettings = z.object({
   notifications: z.boolean(),
   defaultModel: z.string().min(1),
   defaultProviderId: z.string().min(1),
+  /** Instructions (a system prompt) the composer starts a new job with; '' for none. */
+  defaultInstructions: z.string().max(100_000),
   priceOverrides: PriceOverrides,
 });
 export type AppSettings = z.infer<typeof AppSettings>;

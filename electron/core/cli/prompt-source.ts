@@ -32,6 +32,36 @@ export async function readPrompt(
   }
 }
 
+/**
+ * The instructions (the system prompt) of `mull submit`: `--instructions TEXT` or
+ * `--instructions-file F`, not both; undefined when neither is given. Empty instructions are
+ * refused: leaving the option out is how to send none.
+ */
+export async function readInstructions(
+  text: string | undefined,
+  file: string | undefined,
+): Promise<string | undefined> {
+  if (text !== undefined && file !== undefined) {
+    throw new UsageError('Give --instructions or --instructions-file, not both');
+  }
+  let instructions = text;
+  if (file !== undefined) {
+    try {
+      instructions = await readFile(file, 'utf8');
+    } catch (error) {
+      const reason =
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
+      throw new UsageError(`Cannot read the instructions file '${file}': ${reason}`);
+    }
+  }
+  if (instructions !== undefined && instructions.trim() === '') {
+    throw new UsageError(
+      file === undefined ? '--instructions is empty' : `The instructions file '${file}' is empty`,
+    );
+  }
+  return instructions;
+}
+
 /** Everything the stream gives until it ends, decoded once as UTF-8. */
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];

@@ -19,6 +19,7 @@ beforeEach(() => localStorage.clear());
 const settings: AppSettings = {
   defaultModel: 'gpt-5',
   defaultProviderId: 'openai',
+  defaultInstructions: '',
   notifications: false,
   priceOverrides: {},
 };

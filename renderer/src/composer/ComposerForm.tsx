@@ -44,6 +44,7 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
   const [chosenEffort, setChosenEffort] = useState<ReasoningEffort | null>(null);
   const [summary, setSummary] = useState(true);
   const [maxOutputText, setMaxOutputText] = useState('');
+  const [instructions, setInstructions] = useState(settings.defaultInstructions);
   const [chosenTools, setChosenTools] = useState({ webSearch: false, codeInterpreter: false });
   const submit = useSubmitJobs();
   const ids = {
@@ -53,6 +54,7 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
     copies: useId(),
     effort: useId(),
     maxOutput: useId(),
+    instructions: useId(),
     provider: useId(),
     toolsHint: useId(),
   };
@@ -90,6 +92,7 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
       reasoningSummary: reasoning && summary,
       maxOutputTokens,
       tools: tools.tools,
+      instructions: instructions.trim() === '' ? undefined : instructions,
     });
     submit.mutate(jobs, {
       onSuccess: (result) => {
@@ -142,6 +145,27 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
           Ctrl+Enter (⌘+Enter on a Mac) submits.
         </p>
       </div>
+
+      <details className="composer__instructions" open={settings.defaultInstructions !== ''}>
+        <summary>
+          Instructions{instructions.trim() !== '' && <span className="muted"> (set)</span>}
+        </summary>
+        <div className="field">
+          <label htmlFor={ids.instructions}>Instructions for the model</label>
+          <textarea
+            id={ids.instructions}
+            rows={3}
+            value={instructions}
+            placeholder="None: the model gets only the prompt."
+            aria-describedby={`${ids.instructions}-hint`}
+            onChange={(event) => setInstructions(event.target.value)}
+          />
+          <p id={`${ids.instructions}-hint`} className="field__hint">
+            A system prompt, sent with every job of this submit and kept for its follow-ups. The
+            default is in Settings.
+          </p>
+        </div>
+      </details>
 
       <div className="field-row">
         <label className="checkbox">
@@ -250,7 +274,7 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
       )}
 
       <CostEstimate
-        range={estimateJobsCost(prompts, copies, model, maxOutputTokens)}
+        range={estimateJobsCost(prompts, copies, model, maxOutputTokens, instructions.trim())}
         jobCount={jobCount}
       />
       {/* Sticky: Submit stays in view however long the form is and however small the window. */}

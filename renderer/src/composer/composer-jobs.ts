@@ -16,6 +16,8 @@ export interface ComposerOptions {
   maxOutputTokens: number | undefined;
   /** The tools ticked in the composer's Tools group (see composerTools); absent: none. */
   tools?: JobToolsInput;
+  /** Instructions (a system prompt) for every job of the submit; absent: none. */
+  instructions?: string;
 }
 
 /** What the composer's Tools group ticks. */
@@ -82,6 +84,7 @@ export function composeJobs(
         ...(options.reasoningSummary && { reasoningSummary: 'auto' as const }),
         ...(options.maxOutputTokens !== undefined && { maxOutputTokens: options.maxOutputTokens }),
         ...(options.tools !== undefined && { tools: options.tools }),
+        ...(options.instructions !== undefined && { instructions: options.instructions }),
       });
     }
   }
@@ -94,12 +97,16 @@ export function estimateJobsCost(
   copies: number,
   model: ModelInfo | undefined,
   maxOutputTokens: number | undefined,
+  instructions = '',
 ): CostRange | null {
   if (!model) return null;
   let low = 0;
   let high = 0;
+  // The instructions are input too, sent with every job.
+  const instructionTokens = instructions === '' ? 0 : estimatePromptTokens(instructions);
   for (const prompt of prompts) {
-    const range = estimateCostRange(model, estimatePromptTokens(prompt), maxOutputTokens);
+    const inputTokens = estimatePromptTokens(prompt) + instructionTokens;
+    const range = estimateCostRange(model, inputTokens, maxOutputTokens);
     low += range.low * copies;
     high += range.high * copies;
   }

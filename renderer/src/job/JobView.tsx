@@ -65,7 +65,15 @@ export function JobView({ id, onOpen, onClose, onOpenSettings }: Props) {
         <summary>
           <h3>Prompt</h3>
         </summary>
-        {job.instructions && <p className="muted">Instructions: {job.instructions}</p>}
+        {job.instructions && (
+          <>
+            <h4 className="prompt-label">Instructions</h4>
+            <pre className="prompt-text" aria-label="Instructions">
+              {job.instructions}
+            </pre>
+            <h4 className="prompt-label">Prompt</h4>
+          </>
+        )}
         <pre className="prompt-text">{job.prompt}</pre>
       </details>
 

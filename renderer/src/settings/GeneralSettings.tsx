@@ -1,5 +1,5 @@
-// Notifications and the default model.
-import { useId } from 'react';
+// Notifications, the default model and the default instructions.
+import { useId, useState } from 'react';
 import type { AppSettings } from '../../../shared/ipc/contract.js';
 import type { ModelInfo } from '../../../shared/models.js';
 import { useUpdateSettings } from '../data/use-app-data.js';
@@ -18,6 +18,9 @@ export function GeneralSettings({
 }) {
   const update = useUpdateSettings();
   const modelId = useId();
+  const instructionsId = useId();
+  // Saved when the field is left, not on every key.
+  const [instructions, setInstructions] = useState(settings.defaultInstructions);
   const known = models.some((model) => model.id === settings.defaultModel);
   const blocked = canNotifyFromPage() && Notification.permission === 'denied';
   return (
@@ -55,6 +58,25 @@ export function GeneralSettings({
             </option>
           ))}
         </select>
+      </div>
+      <div className="field">
+        <label htmlFor={instructionsId}>Default instructions for new jobs</label>
+        <textarea
+          id={instructionsId}
+          rows={3}
+          value={instructions}
+          placeholder="None: the model gets only the prompt."
+          aria-describedby={`${instructionsId}-hint`}
+          onChange={(event) => setInstructions(event.target.value)}
+          onBlur={() => {
+            if (instructions !== settings.defaultInstructions) {
+              update.mutate({ defaultInstructions: instructions });
+            }
+          }}
+        />
+        <p id={`${instructionsId}-hint`} className="field__hint">
+          A system prompt the composer starts each new job with (it can be changed per job).
+        </p>
       </div>
       <ErrorNote error={update.error} prefix="The setting was not saved." />
     </section>

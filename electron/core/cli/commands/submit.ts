@@ -14,7 +14,7 @@ import { UsageError, exitCodes, zodSentence } from '../cli-errors.js';
 import { defineCommand } from '../command.js';
 import { outcomeSentence, shortId, unknownHint } from '../job-format.js';
 import { oneOf, wholeNumber } from '../option-values.js';
-import { readPrompt } from '../prompt-source.js';
+import { readInstructions, readPrompt } from '../prompt-source.js';
 import { providerNamed, reasonIn, unreachableSentence } from '../provider-names.js';
 import type { CliSession } from '../session.js';
 import { providerForBaseUrl } from '../url-provider.js';
@@ -44,6 +44,9 @@ Options:
   --summary S                reasoning summary: ${ReasoningSummaryMode.options.join(', ')}
   --max-output-tokens N      cap on output tokens, reasoning included
   --title T                  title shown in lists (default: the prompt's first line)
+  --instructions TEXT        instructions for the model (a system prompt); kept with the job
+                             and carried to its follow-ups
+  --instructions-file F      the instructions read from file F
   --provider P               a provider configured in the app (default: openai)
   --base-url URL             send to this Responses API server (also: $OPENAI_BASE_URL)
   -f, --file FILE            read the prompt from FILE ('-' for stdin)
@@ -58,6 +61,8 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
     summary: { type: 'string' },
     'max-output-tokens': { type: 'string' },
     title: { type: 'string' },
+    instructions: { type: 'string' },
+    'instructions-file': { type: 'string' },
     provider: { type: 'string' },
     'base-url': { type: 'string' },
     file: { type: 'string', short: 'f' },
@@ -72,6 +77,7 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
       { positional: positionals[0], file: values.file },
       session.io.stdin,
     );
+    const instructions = await readInstructions(values.instructions, values['instructions-file']);
     const model = values.model ?? defaultModel;
     // The tools are checked against the model here, so a refusal is a usage error and nothing is
     // stored or sent.
@@ -80,6 +86,7 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
     const input = parseNewJob({
       prompt,
       title: values.title,
+      instructions,
       model,
       tools: tools.tools ?? undefined,
       effort: oneOf('--effort', values.effort, ReasoningEffort.options),
