@@ -2,8 +2,9 @@
 // follow-up threads, local delete, restart and resume, write-then-tell, one driver per directory.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/job.js';
+import { serverRetentionDays } from '../../../shared/server-retention.js';
 import { DriverLockedError } from './driver-lock.js';
-import { JobActionRefused } from './job-manager.js';
+import { JobActionRefused, JobManager } from './job-manager.js';
 import {
   isStatus,
   startHarness,
@@ -187,6 +188,26 @@ describe('retry, follow-up, delete', () => {
       parent.responseId,
     );
     expect(h.manager.list({ threadId: parent.threadId }).total).toBe(2);
+  });
+
+  it('a follow-up of a job older than the server keeps responses is refused with a sentence, nothing sent', async () => {
+    const [first] = h.manager.submit(ask('An old question'));
+    const parent = await h.waitFor(first?.id ?? '', done);
+    const monthLater = JobManager.open({
+      dataDir: h.dataDir,
+      keys: h.keys,
+      drive: false,
+      now: () => Date.now() + (serverRetentionDays + 1) * 24 * 60 * 60 * 1_000,
+    });
+    try {
+      expect(() => monthLater.followUp(parent.id, { prompt: 'And now?' })).toThrow(
+        /no longer has this job's response \(it keeps responses 30 days\).*start a new job/u,
+      );
+      expect(monthLater.list({ threadId: parent.threadId }).total).toBe(1);
+    } finally {
+      await monthLater.close();
+    }
+    expect(await h.emulator.control.requests({ kind: 'create' })).toHaveLength(1);
   });
 
   it('a follow-up on a model without efforts does not carry the parent’s effort to it', async () => {

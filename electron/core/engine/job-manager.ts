@@ -12,6 +12,7 @@ import {
 } from '../../../shared/job.js';
 import type { JobPage, JobQuery, JobSearchHit } from '../../../shared/job-query.js';
 import { checkJobTools, findModel } from '../../../shared/models.js';
+import { serverCopyExpired, serverRetentionDays } from '../../../shared/server-retention.js';
 import type { OutputItem } from '../../../shared/output-items.js';
 import { classifyFailure } from '../provider/failure.js';
 import { ResponsesClient } from '../provider/responses-client.js';
@@ -296,6 +297,11 @@ export class JobManager {
     const parent = this.mustGet(id);
     if (parent.responseId === null || parent.status !== 'completed') {
       throw new JobActionRefused('Only a completed job can be followed up.');
+    }
+    if (serverCopyExpired(parent, this.now())) {
+      throw new JobActionRefused(
+        `The server no longer has this job's response (it keeps responses ${serverRetentionDays} days), so a follow-up cannot continue its conversation: start a new job instead. Mull's copy of the job stays here.`,
+      );
     }
     const inherited = this.asNewJob(parent);
     // A follow-up on another model keeps the parent's effort only if that model takes it.

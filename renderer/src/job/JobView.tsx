@@ -4,11 +4,14 @@ import { useId } from 'react';
 import type { JobDetail } from '../../../shared/ipc/contract.js';
 import { ContractError } from '../../../shared/ipc/envelope.js';
 import { isSettled } from '../../../shared/job.js';
+import { serverCopyExpired } from '../../../shared/server-retention.js';
 import { useJobDetail } from '../data/use-job-detail.js';
 import { LazyMarkdown as Markdown } from '../markdown/LazyMarkdown.js';
 import { ErrorBoundary } from '../ui/ErrorBoundary.js';
 import { ErrorNote } from '../ui/ErrorNote.js';
+import { useNow } from '../time/use-now.js';
 import { FollowUpForm } from './FollowUpForm.js';
+import { ServerCopyNote } from './ServerCopyNote.js';
 import { JobActions } from './JobActions.js';
 import { JobHeader } from './JobHeader.js';
 import { answerFromItems, ItemsAnswer } from './ItemsAnswer.js';
@@ -29,6 +32,8 @@ interface Props {
 export function JobView({ id, onOpen, onClose, onOpenSettings }: Props) {
   const detail = useJobDetail(id);
   const titleId = useId();
+  // Whether the server still has the response (a date 30 days off needs no ticking).
+  const now = useNow(false);
 
   if (detail.isPending) return <p className="pane__loading">Loading the job…</p>;
   if (detail.isError) {
@@ -120,9 +125,10 @@ export function JobView({ id, onOpen, onClose, onOpenSettings }: Props) {
         </section>
       )}
 
-      {job.status === 'completed' && job.responseId !== null && (
+      {job.status === 'completed' && job.responseId !== null && !serverCopyExpired(job, now) && (
         <FollowUpForm job={job} onOpen={onOpen} />
       )}
+      {isSettled(job.status) && <ServerCopyNote job={job} />}
 
       <section className="job-section" aria-label="Usage and cost">
         <h3>Usage and cost</h3>
