@@ -41,6 +41,25 @@ describe('the search index', () => {
     expectIndexInStep(db);
   });
 
+  it('finds a job by its instructions, from the start, and forgets them when it is deleted', () => {
+    const { store, db } = databases.store();
+    const job = sampleJob({
+      prompt: 'Review the patch',
+      instructions: 'Answer as a meticulous pirate.',
+      status: 'in_progress',
+    });
+    const other = sampleJob({ prompt: 'Another question', status: 'completed' });
+    store.insert(job);
+    store.insert(other);
+    expect(ids(store.search('meticulous'))).toEqual([job.id]);
+    // A 2-letter prefix, as typed (read from the prefix index).
+    expect(ids(store.search('pi'))).toEqual([job.id]);
+    expectIndexInStep(db);
+    store.delete(job.id);
+    expect(store.search('meticulous')).toEqual([]);
+    expectIndexInStep(db);
+  });
+
   it('indexes a streaming answer only once its job has settled; title and prompt at once', () => {
     const { store, db } = databases.store();
     const job = sampleJob({ title: 'Walrus', prompt: 'about narwhals', status: 'in_progress' });

@@ -116,7 +116,8 @@ export class JobStore {
     this.#events = db.prepare(
       'SELECT job_id, at, kind, detail FROM job_events WHERE job_id = ? ORDER BY id',
     );
-    // Title matches weigh most, then the prompt; the answer, reasoning summary and sources count as one.
+    // Title matches weigh most, then the prompt; the answer, reasoning summary, sources and
+    // instructions count as one.
     // Ranked through FTS5's `rank` column (not ORDER BY bm25(...)): FTS5 then sorts the matches
     // itself and snippet() runs only for the rows returned, not for every match (a common word
     // matches every job: the snippets were most of the time, bench/search-latency.ts).
@@ -124,7 +125,7 @@ export class JobStore {
       'SELECT jobs.id AS id, jobs.title AS title, ' +
         "snippet(job_search, -1, @start, @end, '…', 16) AS snippet " +
         'FROM job_search JOIN jobs ON jobs.seq = job_search.rowid ' +
-        "WHERE job_search MATCH @query AND rank MATCH 'bm25(5.0, 2.0, 1.0, 1.0, 1.0)' " +
+        "WHERE job_search MATCH @query AND rank MATCH 'bm25(5.0, 2.0, 1.0, 1.0, 1.0, 1.0)' " +
         'ORDER BY rank LIMIT @limit',
     );
     this.#items = db

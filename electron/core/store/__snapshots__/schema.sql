@@ -1,4 +1,4 @@
--- user_version 8
+-- user_version 9
 
 -- index job_events_job_id
 CREATE INDEX job_events_job_id ON job_events (job_id, id);
@@ -12,8 +12,14 @@ CREATE INDEX jobs_model ON jobs (model);
 -- index jobs_response_id
 CREATE UNIQUE INDEX jobs_response_id ON jobs (response_id) WHERE response_id IS NOT NULL;
 
+-- index jobs_spend
+CREATE INDEX jobs_spend ON jobs (finished_at, model, cost) WHERE finished_at IS NOT NULL;
+
 -- index jobs_status
 CREATE INDEX jobs_status ON jobs (status);
+
+-- index jobs_status_created
+CREATE INDEX jobs_status_created ON jobs (status, created_at, id);
 
 -- index jobs_thread_id
 CREATE INDEX jobs_thread_id ON jobs (thread_id, created_at, id);
@@ -31,7 +37,7 @@ CREATE TABLE job_events (id INTEGER PRIMARY KEY AUTOINCREMENT, job_id TEXT NOT N
 CREATE TABLE job_items (job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE, position INTEGER NOT NULL CHECK (position >= 0), type TEXT NOT NULL, item TEXT NOT NULL CHECK (json_valid(item)), PRIMARY KEY (job_id, position)) WITHOUT ROWID;
 
 -- table job_search
-CREATE VIRTUAL TABLE job_search USING fts5 (title, prompt, answer, reasoning_summary, sources, content = 'job_search_content', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE job_search USING fts5 (title, prompt, answer, reasoning_summary, sources, instructions, content = 'job_search_content', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
 
 -- table job_search_config
 CREATE TABLE 'job_search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
@@ -58,13 +64,13 @@ CREATE TABLE sqlite_sequence(name,seq);
 CREATE TRIGGER jobs_keep_spend AFTER DELETE ON jobs WHEN old.finished_at IS NOT NULL BEGIN INSERT OR REPLACE INTO deleted_spend (job_id, finished_at, model, cost) VALUES (old.id, old.finished_at, old.model, old.cost); END;
 
 -- trigger jobs_search_delete
-CREATE TRIGGER jobs_search_delete AFTER DELETE ON jobs BEGIN INSERT INTO job_search (job_search, rowid, title, prompt, answer, reasoning_summary, sources) VALUES ('delete', old.seq, old.title, old.prompt, CASE WHEN old.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN old.answer ELSE '' END, CASE WHEN old.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN old.reasoning_summary ELSE '' END, CASE WHEN old.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN old.sources_text ELSE '' END); END;
+CREATE TRIGGER jobs_search_delete AFTER DELETE ON jobs BEGIN INSERT INTO job_search (job_search, rowid, title, prompt, answer, reasoning_summary, sources, instructions) VALUES ('delete', old.seq, old.title, old.prompt, CASE WHEN old.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN old.answer ELSE '' END, CASE WHEN old.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN old.reasoning_summary ELSE '' END, CASE WHEN old.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN old.sources_text ELSE '' END, coalesce(old.instructions, '')); END;
 
 -- trigger jobs_search_insert
-CREATE TRIGGER jobs_search_insert AFTER INSERT ON jobs BEGIN INSERT INTO job_search (rowid, title, prompt, answer, reasoning_summary, sources) SELECT seq, title, prompt, answer, reasoning_summary, sources FROM job_search_content WHERE seq = new.seq; END;
+CREATE TRIGGER jobs_search_insert AFTER INSERT ON jobs BEGIN INSERT INTO job_search (rowid, title, prompt, answer, reasoning_summary, sources, instructions) SELECT seq, title, prompt, answer, reasoning_summary, sources, instructions FROM job_search_content WHERE seq = new.seq; END;
 
 -- trigger jobs_search_update
-CREATE TRIGGER jobs_search_update AFTER UPDATE OF title, prompt, status, answer, reasoning_summary, sources_text ON jobs WHEN old.title IS NOT new.title OR old.prompt IS NOT new.prompt OR (old.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired')) IS NOT (new.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired')) OR (new.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') AND (old.answer IS NOT new.answer OR old.reasoning_summary IS NOT new.reasoning_summary OR old.sources_text IS NOT new.sources_text)) BEGIN INSERT INTO job_search (job_search, rowid, title, prompt, answer, reasoning_summary, sources) VALUES ('delete', old.seq, old.title, old.prompt, CASE WHEN old.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN old.answer ELSE '' END, CASE WHEN old.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN old.reasoning_summary ELSE '' END, CASE WHEN old.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN old.sources_text ELSE '' END); INSERT INTO job_search (rowid, title, prompt, answer, reasoning_summary, sources) SELECT seq, title, prompt, answer, reasoning_summary, sources FROM job_search_content WHERE seq = new.seq; END;
+CREATE TRIGGER jobs_search_update AFTER UPDATE OF title, prompt, instructions, status, answer, reasoning_summary, sources_text ON jobs WHEN old.title IS NOT new.title OR old.prompt IS NOT new.prompt OR old.instructions IS NOT new.instructions OR (old.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired')) IS NOT (new.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired')) OR (new.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') AND (old.answer IS NOT new.answer OR old.reasoning_summary IS NOT new.reasoning_summary OR old.sources_text IS NOT new.sources_text)) BEGIN INSERT INTO job_search (job_search, rowid, title, prompt, answer, reasoning_summary, sources, instructions) VALUES ('delete', old.seq, old.title, old.prompt, CASE WHEN old.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN old.answer ELSE '' END, CASE WHEN old.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN old.reasoning_summary ELSE '' END, CASE WHEN old.status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN old.sources_text ELSE '' END, coalesce(old.instructions, '')); INSERT INTO job_search (rowid, title, prompt, answer, reasoning_summary, sources, instructions) SELECT seq, title, prompt, answer, reasoning_summary, sources, instructions FROM job_search_content WHERE seq = new.seq; END;
 
 -- view job_search_content
-CREATE VIEW job_search_content AS SELECT seq, title, prompt, CASE WHEN status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN answer ELSE '' END AS answer, CASE WHEN status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN reasoning_summary ELSE '' END AS reasoning_summary, CASE WHEN status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN sources_text ELSE '' END AS sources FROM jobs;
+CREATE VIEW job_search_content AS SELECT seq, title, prompt, CASE WHEN status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN answer ELSE '' END AS answer, CASE WHEN status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN reasoning_summary ELSE '' END AS reasoning_summary, CASE WHEN status IN ('unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired') THEN sources_text ELSE '' END AS sources, coalesce(instructions, '') AS instructions FROM jobs;

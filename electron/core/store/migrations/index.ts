@@ -7,6 +7,7 @@ import { migration as searchSettledText } from './005-search-settled-text.js';
 import { migration as jobTools } from './006-job-tools.js';
 import { migration as jobItems } from './007-job-items.js';
 import { migration as keptSpendAndPrices } from './008-kept-spend-and-prices.js';
+import { migration as searchableInstructions } from './009-searchable-instructions-and-indexes.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -20,4 +21,5 @@ export const shippedMigrations: readonly Migration[] = [
   jobTools,
   jobItems,
   keptSpendAndPrices,
+  searchableInstructions,
 ];
