@@ -39,6 +39,12 @@ export interface TimelineEntry {
 export class JobWriter {
   private staged = new Map<JobId, () => StagedWrite>();
   private timer: NodeJS.Timeout | undefined;
+  /**
+   * The jobs a timed flush found staged, written a slice at a time. What is staged after the
+   * flush began waits for the next flush period, so many streams still make about one round of
+   * transactions per period (not one per event-loop turn while anything is staged).
+   */
+  private round: JobId[] = [];
   private listeners = new Set<ChangeListener>();
   private deletionListeners = new Set<(id: JobId) => void>();
   /** Transactions committed, for the benchmark's tx-per-job-second figure. */
@@ -111,7 +117,8 @@ export class JobWriter {
   flush(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    this.writeStaged(this.staged.size);
+    this.round = [];
+    this.writeStaged([...this.staged.keys()]);
   }
 
   /**
@@ -120,18 +127,25 @@ export class JobWriter {
    */
   private flushInSlices(): void {
     this.timer = undefined;
-    this.writeStaged(flushSliceJobs);
-    // The next slice after pending I/O has had its turn.
-    if (this.staged.size > 0) this.timer ??= setTimeout(() => this.flushInSlices(), 0);
+    if (this.round.length === 0) this.round = [...this.staged.keys()];
+    this.writeStaged(this.round.splice(0, flushSliceJobs));
+    if (this.round.length > 0) {
+      // The next slice of this round after pending I/O has had its turn.
+      this.timer = setTimeout(() => this.flushInSlices(), 0);
+    } else if (this.staged.size > 0) {
+      // Staged while this round was written: the next period's round.
+      this.timer = setTimeout(() => this.flushInSlices(), this.flushMs);
+    }
   }
 
-  private writeStaged(count: number): void {
-    if (this.staged.size === 0) return;
+  /** Writes what is staged for `ids` (the ones still staged), in one transaction, then tells. */
+  private writeStaged(ids: readonly JobId[]): void {
     const batch: Array<[JobId, () => StagedWrite]> = [];
-    for (const entry of this.staged) {
-      if (batch.length >= count) break;
-      batch.push(entry);
+    for (const id of ids) {
+      const staged = this.staged.get(id);
+      if (staged) batch.push([id, staged]);
     }
+    if (batch.length === 0) return;
     for (const [id] of batch) this.staged.delete(id);
     const jobs = this.store.transaction(() =>
       batch.map(([id, staged]) => {
