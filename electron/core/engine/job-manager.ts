@@ -173,10 +173,16 @@ export class JobManager {
       // A few creates at a time: a burst of hundreds at once can overflow a server's listen queue
       // and reset connections after the requests left, which would leave those jobs "unknown".
       let next = 0;
+      // A provider that could not take a job now (offline, unreachable) is not tried again in
+      // this call for its other jobs: they stay pending for the next driver, and the submit that
+      // sends them returns after a handful of attempts, not one per stored job.
+      const unreachable = new Set<string>();
       const lane = async () => {
         while (next < waiting.length) {
           const job = waiting[next++];
-          if (job) await this.startDriver(job, 'detached')?.done;
+          if (!job || unreachable.has(job.providerId)) continue;
+          await this.startDriver(job, 'detached')?.done;
+          if (this.store.statusOf(job.id) === 'pending') unreachable.add(job.providerId);
         }
       };
       await Promise.all(
