@@ -3,7 +3,6 @@ import {
   ModelInfo,
   ModelPrice,
   PriceOverrides,
-  effectivePrices,
   findModel,
   modelRegistry,
   priceFor,
@@ -142,8 +141,7 @@ describe('findModel', () => {
 
 describe('prices and overrides', () => {
   it('without overrides, every model has its built-in price', () => {
-    const prices = effectivePrices();
-    for (const model of modelRegistry) expect(prices[model.id]).toEqual(model.price);
+    for (const model of modelRegistry) expect(priceFor(model.id)).toEqual(model.price);
   });
 
   it('an override wins field by field and brings its own date', () => {
@@ -156,8 +154,7 @@ describe('prices and overrides', () => {
       outputUsdPerMillion: 100,
       checkedOn: '2027-01-15',
     });
-    expect(effectivePrices(overrides)['gpt-5-pro']).toEqual(priceFor('gpt-5-pro', overrides));
-    expect(effectivePrices(overrides).o3).toEqual(findModel('o3')?.price);
+    expect(priceFor('o3', overrides)).toEqual(findModel('o3')?.price);
   });
 
   it('an explicit null removes the cached discount; a missing field keeps it', () => {
@@ -186,7 +183,6 @@ describe('prices and overrides', () => {
       },
     });
     expect(priceFor('my-model', overrides)).toBeUndefined();
-    expect(effectivePrices(overrides)['my-model']).toBeUndefined();
   });
 
   it.each<[unknown, string]>([

@@ -380,13 +380,6 @@ export function findModel(id: string): ModelInfo | undefined {
   return modelsById.get(id) ?? modelsById.get(id.replace(snapshotDateSuffix, ''));
 }
 
-/** Every known model's price with the person's overrides applied, by model id. */
-export function effectivePrices(overrides: PriceOverrides = {}): Record<string, ModelPrice> {
-  return Object.fromEntries(
-    modelRegistry.map((m) => [m.id, applyPriceOverride(m.price, overrides[m.id])]),
-  );
-}
-
 /**
  * The price in force for a model id or snapshot name; undefined for a model Mull does not know
  * (an override alone does not make a model known: it has no limits to go with the price).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isSafeExternalUrl, safeExternalUrl } from './external-url.js';
+import { safeExternalUrl } from './external-url.js';
 
-describe('isSafeExternalUrl', () => {
+describe('safeExternalUrl: which links the OS may open', () => {
   it.each([
     'https://openai.com',
     'https://platform.openai.com/docs/guides/background?x=1#y',
@@ -11,7 +11,7 @@ describe('isSafeExternalUrl', () => {
     'https://[::1]/',
     'https://xn--bcher-kva.example/',
   ])('lets %s through', (raw) => {
-    expect(isSafeExternalUrl(raw)).toBe(true);
+    expect(safeExternalUrl(raw)).toBeDefined();
   });
 
   it.each([
@@ -48,7 +48,7 @@ describe('isSafeExternalUrl', () => {
     ['a bare host', 'example.com'],
     ['the empty string', ''],
   ])('refuses %s', (_name, raw) => {
-    expect(isSafeExternalUrl(raw)).toBe(false);
+    expect(safeExternalUrl(raw)).toBeUndefined();
   });
 
   it('hands the OS the normalized URL, not the raw text', () => {

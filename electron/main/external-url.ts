@@ -22,8 +22,3 @@ export function safeExternalUrl(raw: string): string | undefined {
   if (url.hostname === '') return undefined;
   return url.href;
 }
-
-/** Whether `raw` is an https: link the OS may open (see safeExternalUrl). */
-export function isSafeExternalUrl(raw: string): boolean {
-  return safeExternalUrl(raw) !== undefined;
-}

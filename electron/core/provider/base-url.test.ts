@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProviderKind } from '../../../shared/provider.js';
 import { defaultOpenAIProvider } from '../../../shared/provider.js';
-import { joinUrl, normalizeBaseUrl } from './base-url.js';
+import { normalizeBaseUrl } from './base-url.js';
 
 const openai = 'https://api.openai.com/v1';
 const azure = 'https://res.openai.azure.com/openai/v1';
@@ -104,31 +104,4 @@ describe('normalizeBaseUrl', () => {
     expect(refuse).toThrow();
     expect(refuse).not.toThrow(/sk-secret/);
   });
-});
-
-describe('joinUrl', () => {
-  it.each([
-    [openai, 'responses', 'https://api.openai.com/v1/responses'],
-    [openai, '/responses', 'https://api.openai.com/v1/responses'],
-    [`${openai}/`, 'responses/resp_1', 'https://api.openai.com/v1/responses/resp_1'],
-    [
-      azure,
-      'responses/resp_1?stream=true&starting_after=41',
-      'https://res.openai.azure.com/openai/v1/responses/resp_1?stream=true&starting_after=41',
-    ],
-    [
-      'https://generativelanguage.googleapis.com/v1beta/openai',
-      'responses',
-      'https://generativelanguage.googleapis.com/v1beta/openai/responses',
-    ],
-  ])('%s + %s -> %s', (base, path, expected) => {
-    expect(joinUrl(base, path)).toBe(expected);
-  });
-
-  it.each(['v1/responses', '/v1/responses', 'v2/models?limit=1'])(
-    'refuses %j: the version belongs to the base',
-    (path) => {
-      expect(() => joinUrl(openai, path)).toThrow(/relative to the versioned base/);
-    },
-  );
 });

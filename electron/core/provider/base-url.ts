@@ -35,16 +35,6 @@ export function normalizeBaseUrl(kind: ProviderKind, raw: string): string {
   return `${url.protocol}//${url.host}${versionedPath}`;
 }
 
-/** `path` (e.g. `responses/resp_1?stream=true`) under a normalized base; ids must be URL-encoded. */
-export function joinUrl(base: string, path: string): string {
-  const relative = path.replace(/^\/+/, '');
-  // The version belongs to the base: a path starting with one is the /v1/v1 bug about to happen.
-  if (startsWithVersion(relative)) {
-    throw new Error(`Request paths are relative to the versioned base URL: got '${path}'`);
-  }
-  return `${base.replace(/\/+$/, '')}/${relative}`;
-}
-
 function parseHttpUrl(text: string): URL {
   if (text === '') throw new Error('The base URL is empty.');
   const scheme = /^([a-z][a-z\d+.-]*):/i.exec(text)?.[1]?.toLowerCase();
@@ -93,11 +83,6 @@ function withoutEndpoint(path: string): string {
 }
 
 const versionSegment = /^v\d+[a-z\d.]*$/i;
-
-function startsWithVersion(relativePath: string): boolean {
-  const firstSegment = relativePath.split(/[/?#]/, 1)[0] ?? '';
-  return versionSegment.test(firstSegment);
-}
 
 function openAIPath(path: string): string {
   const hasVersion = path.split('/').some((segment) => versionSegment.test(segment));

@@ -84,7 +84,6 @@ export class JobStore {
   readonly #setSourcesText: Statement<[string, string]>;
   readonly #getSetting: Statement<[string], { value: string }>;
   readonly #setSetting: Statement<[string, string]>;
-  readonly #deleteSetting: Statement<[string]>;
 
   constructor(db: Database, options: JobStoreOptions = {}) {
     this.#db = db;
@@ -142,7 +141,6 @@ export class JobStore {
       'INSERT INTO settings (key, value) VALUES (?, ?) ' +
         'ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
-    this.#deleteSetting = db.prepare('DELETE FROM settings WHERE key = ?');
   }
 
   /**
@@ -311,10 +309,6 @@ export class JobStore {
     const json = JSON.stringify(value) as string | undefined;
     if (json === undefined) throw new TypeError(`The setting ${key} must be a JSON value.`);
     this.#setSetting.run(key, json);
-  }
-
-  deleteSetting(key: string): void {
-    this.#deleteSetting.run(key);
   }
 
   #listPage(query: ParsedJobQuery, ftsQuery: string | null): JobPage {
