@@ -1,5 +1,6 @@
 // Full-text search hits in place of the board while the search box has words.
 import type { JobSearchHit } from '../../../shared/job-query.js';
+import { isSearchable } from '../data/search-words.js';
 import { ErrorNote } from '../ui/ErrorNote.js';
 import { Snippet } from './Snippet.js';
 
@@ -13,6 +14,13 @@ interface Props {
 }
 
 export function SearchResults({ words, hits, loading, error, openId, onOpen }: Props) {
+  if (!isSearchable(words)) {
+    return (
+      <p className="board__empty" role="status">
+        Type one more letter to search.
+      </p>
+    );
+  }
   if (error) return <ErrorNote error={error} prefix="Search failed." />;
   if (!hits) return <p className="board__empty">{loading ? 'Searching…' : ''}</p>;
   return (

@@ -2,6 +2,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useApi } from './api-context.js';
 import { queryKeys } from './query-keys.js';
+import { isSearchable } from './search-words.js';
 
 const hitLimit = 100;
 
@@ -11,7 +12,7 @@ export function useJobSearch(words: string) {
   return useQuery({
     queryKey: queryKeys.jobSearch(trimmed),
     queryFn: () => api.invoke('jobs:search', { words: trimmed, limit: hitLimit }),
-    enabled: trimmed !== '',
+    enabled: isSearchable(trimmed),
     placeholderData: keepPreviousData,
   });
 }
