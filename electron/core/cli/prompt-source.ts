@@ -23,12 +23,17 @@ export async function readPrompt(
   }
   if (source === stdinMarker) return readAll(stdin);
   if (file === undefined) return source;
+  return readTextFile(file, 'prompt');
+}
+
+/** A file given on the command line, as UTF-8; one sentence (a usage error) when it cannot be read. */
+async function readTextFile(file: string, what: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
     const reason =
       (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-    throw new UsageError(`Cannot read the prompt file '${file}': ${reason}`);
+    throw new UsageError(`Cannot read the ${what} file '${file}': ${reason}`);
   }
 }
 
@@ -44,16 +49,7 @@ export async function readInstructions(
   if (text !== undefined && file !== undefined) {
     throw new UsageError('Give --instructions or --instructions-file, not both');
   }
-  let instructions = text;
-  if (file !== undefined) {
-    try {
-      instructions = await readFile(file, 'utf8');
-    } catch (error) {
-      const reason =
-        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error);
-      throw new UsageError(`Cannot read the instructions file '${file}': ${reason}`);
-    }
-  }
+  const instructions = file === undefined ? text : await readTextFile(file, 'instructions');
   if (instructions !== undefined && instructions.trim() === '') {
     throw new UsageError(
       file === undefined ? '--instructions is empty' : `The instructions file '${file}' is empty`,

@@ -73,6 +73,8 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
   const maxOutputError = maxOutputProblem(maxOutputText, model);
   const maxOutputTokens =
     maxOutputText.trim() === '' || maxOutputError ? undefined : Number(maxOutputText);
+  // Blank instructions are none.
+  const sentInstructions = instructions.trim() === '' ? undefined : instructions;
   const jobCount = prompts.length * copies;
   const tooMany = jobCount > maxJobsPerSubmit;
   const canSubmit =
@@ -92,7 +94,7 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
       reasoningSummary: reasoning && summary,
       maxOutputTokens,
       tools: tools.tools,
-      instructions: instructions.trim() === '' ? undefined : instructions,
+      instructions: sentInstructions,
     });
     submit.mutate(jobs, {
       onSuccess: (result) => {
@@ -148,7 +150,7 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
 
       <details className="composer__instructions" open={settings.defaultInstructions !== ''}>
         <summary>
-          Instructions{instructions.trim() !== '' && <span className="muted"> (set)</span>}
+          Instructions{sentInstructions !== undefined && <span className="muted"> (set)</span>}
         </summary>
         <div className="field">
           <label htmlFor={ids.instructions}>Instructions for the model</label>
@@ -274,7 +276,7 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
       )}
 
       <CostEstimate
-        range={estimateJobsCost(prompts, copies, model, maxOutputTokens, instructions.trim())}
+        range={estimateJobsCost(prompts, copies, model, maxOutputTokens, sentInstructions)}
         jobCount={jobCount}
       />
       {/* Sticky: Submit stays in view however long the form is and however small the window. */}

@@ -97,13 +97,13 @@ export function estimateJobsCost(
   copies: number,
   model: ModelInfo | undefined,
   maxOutputTokens: number | undefined,
-  instructions = '',
+  instructions?: string,
 ): CostRange | null {
   if (!model) return null;
   let low = 0;
   let high = 0;
   // The instructions are input too, sent with every job.
-  const instructionTokens = instructions === '' ? 0 : estimatePromptTokens(instructions);
+  const instructionTokens = instructions === undefined ? 0 : estimatePromptTokens(instructions);
   for (const prompt of prompts) {
     const inputTokens = estimatePromptTokens(prompt) + instructionTokens;
     const range = estimateCostRange(model, inputTokens, maxOutputTokens);

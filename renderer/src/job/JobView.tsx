@@ -128,7 +128,7 @@ export function JobView({ id, onOpen, onClose, onOpenSettings }: Props) {
       {job.status === 'completed' && job.responseId !== null && !serverCopyExpired(job, now) && (
         <FollowUpForm job={job} onOpen={onOpen} />
       )}
-      {isSettled(job.status) && <ServerCopyNote job={job} />}
+      {isSettled(job.status) && <ServerCopyNote job={job} now={now} />}
 
       <section className="job-section" aria-label="Usage and cost">
         <h3>Usage and cost</h3>

@@ -17,7 +17,7 @@ const finished = (submittedAt: number) =>
 describe('ServerCopyNote', () => {
   it('gives the date the server copy goes, 30 days after it was made', () => {
     const job = finished(Date.now() - 2 * day);
-    render(<ServerCopyNote job={job} />);
+    render(<ServerCopyNote job={job} now={Date.now()} />);
     expect(serverCopyExpiresAt(job)).toBe((job.submittedAt ?? 0) + 30 * day);
     expect(screen.getByRole('note').textContent).toBe(
       `The server keeps this response until ${formatDateTime(serverCopyExpiresAt(job))} (30 days); Mull's copy stays on this computer.`,
@@ -25,7 +25,7 @@ describe('ServerCopyNote', () => {
   });
 
   it('says the server copy expired, and that a follow-up cannot continue it', () => {
-    render(<ServerCopyNote job={finished(Date.now() - 31 * day)} />);
+    render(<ServerCopyNote job={finished(Date.now() - 31 * day)} now={Date.now()} />);
     expect(screen.getByRole('note').textContent).toMatch(
       /^The server's copy of this response expired on .* a follow-up cannot continue this conversation: start a new job instead\. Mull's copy of the job stays on this computer\.$/u,
     );
@@ -33,7 +33,10 @@ describe('ServerCopyNote', () => {
 
   it('says nothing for a job the server never had', () => {
     const { container } = render(
-      <ServerCopyNote job={fullJob({ id: 'b', status: 'failed', responseId: null })} />,
+      <ServerCopyNote
+        job={fullJob({ id: 'b', status: 'failed', responseId: null })}
+        now={Date.now()}
+      />,
     );
     expect(container.textContent).toBe('');
   });

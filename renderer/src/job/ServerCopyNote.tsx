@@ -8,11 +8,9 @@ import {
   serverRetentionDays,
 } from '../../../shared/server-retention.js';
 import { formatDateTime } from '../format/dates.js';
-import { useNow } from '../time/use-now.js';
 
-export function ServerCopyNote({ job }: { job: Job }) {
-  // Read when rendered; a date 30 days off needs no ticking.
-  const now = useNow(false);
+/** `now`: the view's clock (a date 30 days off needs no ticking). */
+export function ServerCopyNote({ job, now }: { job: Job; now: number }) {
   if (job.responseId === null) return null;
   const until = formatDateTime(serverCopyExpiresAt(job));
   if (serverCopyExpired(job, now)) {

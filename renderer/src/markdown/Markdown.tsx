@@ -2,7 +2,7 @@
 // that can run script or load anything. Raw HTML in the text is shown as text (react-markdown
 // without rehype-raw never parses it), URLs pass `safeUrl`, links become buttons, images are not
 // loaded, and elements that could embed or fetch are dropped even if a plugin made one.
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import ReactMarkdown, { type Components, type Options } from 'react-markdown';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeKatex from 'rehype-katex';
@@ -122,6 +122,16 @@ function heightPerChar(
   return chars > 0 ? height / chars : 0.35;
 }
 
+/**
+ * A settled group keeps its last size while skipped; a far group is exactly as tall as it was
+ * rendered (or as estimated), on screen or off, so its text never lays out at a height of its own.
+ */
+function groupStyle(kind: 'far' | 'settled' | 'growing', size: number): CSSProperties | undefined {
+  if (kind === 'far') return { height: `${size}px` };
+  if (kind === 'settled') return { containIntrinsicSize: `auto ${size}px` };
+  return undefined;
+}
+
 // react-markdown renders no wrapper of its own, so the blocks side by side make the same elements
 // (under one wrapper per group of blocks, see below) as the whole text would.
 export const Markdown = memo(function Markdown({ text }: { text: string }) {
@@ -158,6 +168,7 @@ export const Markdown = memo(function Markdown({ text }: { text: string }) {
         const size = Math.round(
           measured ?? group.chars * (perChar ??= heightPerChar(groups, viewport.heightOf)),
         );
+        const kind = !near ? 'far' : settled ? 'settled' : 'growing';
         return (
           // Blocks only grow at the end: an index names the same group from one text to the
           // next, and the group keeps its element when it comes near or goes far.
@@ -165,21 +176,9 @@ export const Markdown = memo(function Markdown({ text }: { text: string }) {
             key={index}
             ref={viewport.refFor(index)}
             className={
-              near
-                ? settled
-                  ? 'markdown__group markdown__group--settled'
-                  : 'markdown__group'
-                : 'markdown__group markdown__group--far'
+              kind === 'growing' ? 'markdown__group' : `markdown__group markdown__group--${kind}`
             }
-            style={
-              near
-                ? settled
-                  ? { containIntrinsicSize: `auto ${size}px` }
-                  : undefined
-                : // A far group is exactly as tall as it was rendered (or as estimated), on screen
-                  // or off, so its text never lays out at a height of its own.
-                  { height: `${size}px` }
-            }
+            style={groupStyle(kind, size)}
           >
             {near ? <RenderedGroup blocks={group.blocks} /> : <FarGroup blocks={group.blocks} />}
           </div>
