@@ -1,6 +1,7 @@
 // The job: one background response on a provider plus everything Mull keeps about it locally.
 // Shared by the engine (electron/core), the contract (shared/ipc) and the renderer.
 import { z } from 'zod';
+import { JobAttachments } from './job-attachments.js';
 import { JobTools } from './job-tools.js';
 import { ModelPrice } from './model-price.js';
 import { OutputDigest } from './output-items.js';
@@ -56,6 +57,13 @@ export function isTerminal(status: JobStatus): boolean {
 export const ReasoningEffort = z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh']);
 export type ReasoningEffort = z.infer<typeof ReasoningEffort>;
 
+/**
+ * The processing tier asked for: `flex` is OpenAI's cheaper tier for work that can wait (it may be
+ * refused for lack of capacity); null is the provider's default.
+ */
+export const ServiceTier = z.enum(['flex']);
+export type ServiceTier = z.infer<typeof ServiceTier>;
+
 export const ReasoningSummaryMode = z.enum(['auto', 'concise', 'detailed']);
 export type ReasoningSummaryMode = z.infer<typeof ReasoningSummaryMode>;
 
@@ -91,6 +99,11 @@ export const NewJob = z.object({
   instructions: z.string().max(100_000).optional(),
   /** Hosted tools (web search, MCP, ...); checked against the model by checkJobTools. */
   tools: JobTools.optional(),
+  /** Files and images already in the attachment store (see shared/job-attachments.ts). */
+  attachments: JobAttachments.optional(),
+  serviceTier: ServiceTier.optional(),
+  /** Jobs submitted together to compare models share a group id (the first job's id). */
+  groupId: JobId.optional(),
 });
 export type NewJob = z.input<typeof NewJob>;
 export type ParsedNewJob = z.output<typeof NewJob>;
@@ -108,6 +121,14 @@ export const Job = z.object({
   maxOutputTokens: z.number().int().nullable(),
   /** The hosted tools sent with the job; null: none (and every job stored before tools). */
   tools: JobTools.nullable(),
+  /** Files and images sent with the job's first request; [] for none (and every older job). */
+  attachments: JobAttachments,
+  /** The tier asked for; null: the provider's default. */
+  serviceTier: ServiceTier.nullable(),
+  /** The tier the server reports it used (`service_tier` of the response), e.g. default, flex. */
+  servedTier: z.string().nullable(),
+  /** The comparison this job belongs to (one prompt sent to several models); null: none. */
+  groupId: JobId.nullable(),
   status: JobStatus,
   /** The server's last known status (queued, in_progress, completed, ...), null before create. */
   serverStatus: z.string().nullable(),

@@ -24,6 +24,7 @@ export function createBodyFor(job: Job, previousResponseId: string | undefined):
     };
   }
   if (job.maxOutputTokens !== null) body.max_output_tokens = job.maxOutputTokens;
+  if (job.serviceTier !== null) body.service_tier = job.serviceTier;
   if (previousResponseId !== undefined) body.previous_response_id = previousResponseId;
   if (job.tools !== null) Object.assign(body, toolsBody(job.tools));
   return body;

@@ -24,8 +24,11 @@ export type KeyLookup = () => Promise<string | undefined>;
 
 export interface CreateBody {
   model: string;
-  input: string;
+  /** The prompt as text, or one user message whose parts add files and images. */
+  input: string | InputMessage[];
   instructions?: string;
+  /** `flex`: the cheaper tier that may be refused for lack of capacity. */
+  service_tier?: string;
   reasoning?: { effort?: string; summary?: string };
   max_output_tokens?: number;
   previous_response_id?: string;
@@ -34,6 +37,12 @@ export interface CreateBody {
   tools?: Record<string, unknown>[];
   max_tool_calls?: number;
   include?: string[];
+}
+
+/** A user message with content parts: input_text, input_file, input_image (the API's shapes). */
+export interface InputMessage {
+  role: 'user';
+  content: Record<string, unknown>[];
 }
 
 export interface Streamed {

@@ -48,6 +48,11 @@ export interface JobRow {
   output_digest: string | null;
   /** ModelPrice as JSON: the price the cost was computed with; NULL before migration 8. */
   price: string | null;
+  /** JobAttachments as JSON; NULL: none (and every row from before migration 10). */
+  attachments: string | null;
+  service_tier: string | null;
+  served_tier: string | null;
+  group_id: string | null;
 }
 
 /** Job fields stored in exactly one column of the same meaning. */
@@ -76,10 +81,21 @@ export const columnOfField = {
   submittedAt: 'submitted_at',
   startedAt: 'started_at',
   finishedAt: 'finished_at',
+  serviceTier: 'service_tier',
+  servedTier: 'served_tier',
+  groupId: 'group_id',
 } as const satisfies Record<
   Exclude<
     keyof Job,
-    'id' | 'usage' | 'error' | 'tools' | 'outputDigest' | 'priceUsed' | 'updatedAt' | 'revision'
+    | 'id'
+    | 'usage'
+    | 'error'
+    | 'tools'
+    | 'attachments'
+    | 'outputDigest'
+    | 'priceUsed'
+    | 'updatedAt'
+    | 'revision'
   >,
   keyof JobRow
 >;
@@ -124,6 +140,10 @@ export const jobColumns = [
   'tools',
   'output_digest',
   'price',
+  'attachments',
+  'service_tier',
+  'served_tier',
+  'group_id',
 ] as const satisfies readonly (keyof JobRow)[];
 
 const scalarFields = Object.keys(columnOfField) as ScalarField[];
@@ -135,7 +155,11 @@ export function fieldsToColumns(fields: JobPatch): Record<string, SqlValue> {
     const value = fields[field];
     if (value !== undefined) columns[columnOfField[field]] = value;
   }
-  const { usage, error, tools, outputDigest, priceUsed } = fields;
+  const { usage, error, tools, attachments, outputDigest, priceUsed } = fields;
+  if (attachments !== undefined) {
+    // No attachments is NULL, as for every row from before migration 10.
+    columns.attachments = attachments.length === 0 ? null : JSON.stringify(attachments);
+  }
   if (priceUsed !== undefined)
     columns.price = priceUsed === null ? null : JSON.stringify(priceUsed);
   if (tools !== undefined) columns.tools = tools === null ? null : JSON.stringify(tools);
@@ -180,6 +204,10 @@ export function jobFieldsOf(
     reasoningSummaryMode: row.reasoning_summary_mode,
     maxOutputTokens: row.max_output_tokens,
     tools: row.tools === null ? null : (JSON.parse(row.tools) as unknown),
+    attachments: row.attachments === null ? [] : (JSON.parse(row.attachments) as unknown),
+    serviceTier: row.service_tier,
+    servedTier: row.served_tier,
+    groupId: row.group_id,
     status: row.status,
     serverStatus: row.server_status,
     responseId: row.response_id,

@@ -1,10 +1,13 @@
--- user_version 9
+-- user_version 10
 
 -- index job_events_job_id
 CREATE INDEX job_events_job_id ON job_events (job_id, id);
 
 -- index jobs_created_at
 CREATE INDEX jobs_created_at ON jobs (created_at, id);
+
+-- index jobs_group
+CREATE INDEX jobs_group ON jobs (group_id, created_at) WHERE group_id IS NOT NULL;
 
 -- index jobs_model
 CREATE INDEX jobs_model ON jobs (model);
@@ -52,7 +55,7 @@ CREATE TABLE 'job_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
 CREATE TABLE 'job_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
 
 -- table jobs
-CREATE TABLE jobs (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL, prompt TEXT NOT NULL, instructions TEXT, model TEXT NOT NULL, provider_id TEXT NOT NULL, effort TEXT, reasoning_summary_mode TEXT, max_output_tokens INTEGER, status TEXT NOT NULL, server_status TEXT, response_id TEXT, resolved_model TEXT, cursor INTEGER NOT NULL DEFAULT -1 CHECK (cursor >= -1), answer TEXT NOT NULL DEFAULT '', reasoning_summary TEXT NOT NULL DEFAULT '', input_tokens INTEGER, cached_tokens INTEGER, output_tokens INTEGER, reasoning_tokens INTEGER, total_tokens INTEGER, cost REAL, error_code TEXT, error_message TEXT, incomplete_reason TEXT, retry_of TEXT, parent_id TEXT, thread_id TEXT NOT NULL, created_at INTEGER NOT NULL, submitted_at INTEGER, started_at INTEGER, finished_at INTEGER, updated_at INTEGER NOT NULL, revision INTEGER NOT NULL DEFAULT 0 CHECK (revision >= 0), tools TEXT CHECK (tools IS NULL OR json_valid(tools)), output_digest TEXT CHECK (output_digest IS NULL OR json_valid(output_digest)), sources_text TEXT NOT NULL DEFAULT '', price TEXT CHECK (price IS NULL OR json_valid(price)), CHECK ((input_tokens IS NULL) = (total_tokens IS NULL) AND (cached_tokens IS NULL) = (total_tokens IS NULL) AND (output_tokens IS NULL) = (total_tokens IS NULL) AND (reasoning_tokens IS NULL) = (total_tokens IS NULL)), CHECK ((error_code IS NULL) = (error_message IS NULL)));
+CREATE TABLE jobs (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL, prompt TEXT NOT NULL, instructions TEXT, model TEXT NOT NULL, provider_id TEXT NOT NULL, effort TEXT, reasoning_summary_mode TEXT, max_output_tokens INTEGER, status TEXT NOT NULL, server_status TEXT, response_id TEXT, resolved_model TEXT, cursor INTEGER NOT NULL DEFAULT -1 CHECK (cursor >= -1), answer TEXT NOT NULL DEFAULT '', reasoning_summary TEXT NOT NULL DEFAULT '', input_tokens INTEGER, cached_tokens INTEGER, output_tokens INTEGER, reasoning_tokens INTEGER, total_tokens INTEGER, cost REAL, error_code TEXT, error_message TEXT, incomplete_reason TEXT, retry_of TEXT, parent_id TEXT, thread_id TEXT NOT NULL, created_at INTEGER NOT NULL, submitted_at INTEGER, started_at INTEGER, finished_at INTEGER, updated_at INTEGER NOT NULL, revision INTEGER NOT NULL DEFAULT 0 CHECK (revision >= 0), tools TEXT CHECK (tools IS NULL OR json_valid(tools)), output_digest TEXT CHECK (output_digest IS NULL OR json_valid(output_digest)), sources_text TEXT NOT NULL DEFAULT '', price TEXT CHECK (price IS NULL OR json_valid(price)), attachments TEXT CHECK (attachments IS NULL OR json_valid(attachments)), service_tier TEXT, served_tier TEXT, group_id TEXT, CHECK ((input_tokens IS NULL) = (total_tokens IS NULL) AND (cached_tokens IS NULL) = (total_tokens IS NULL) AND (output_tokens IS NULL) = (total_tokens IS NULL) AND (reasoning_tokens IS NULL) = (total_tokens IS NULL)), CHECK ((error_code IS NULL) = (error_message IS NULL)));
 
 -- table settings
 CREATE TABLE settings (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL CHECK (json_valid(value))) WITHOUT ROWID;

@@ -8,6 +8,7 @@ import { migration as jobTools } from './006-job-tools.js';
 import { migration as jobItems } from './007-job-items.js';
 import { migration as keptSpendAndPrices } from './008-kept-spend-and-prices.js';
 import { migration as searchableInstructions } from './009-searchable-instructions-and-indexes.js';
+import { migration as attachmentsTiersGroups } from './010-attachments-tiers-groups.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -22,4 +23,5 @@ export const shippedMigrations: readonly Migration[] = [
   jobItems,
   keptSpendAndPrices,
   searchableInstructions,
+  attachmentsTiersGroups,
 ];

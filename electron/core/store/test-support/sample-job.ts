@@ -17,6 +17,10 @@ export function sampleJob(overrides: Partial<Job> = {}): Job {
     reasoningSummaryMode: 'auto',
     maxOutputTokens: null,
     tools: null,
+    attachments: [],
+    serviceTier: null,
+    servedTier: null,
+    groupId: null,
     // A job with text has run: answers are searchable once a job has settled.
     status: overrides.answer || overrides.reasoningSummary ? 'completed' : 'pending',
     serverStatus: null,
