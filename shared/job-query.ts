@@ -14,6 +14,8 @@ export const JobQuery = z.object({
   statuses: z.array(JobStatus).optional(),
   model: z.string().min(1).optional(),
   threadId: JobId.optional(),
+  /** Only the jobs of one comparison (one prompt sent to several models). */
+  groupId: JobId.optional(),
   /** The person's words, matched against title, prompt, answer and reasoning summary. */
   text: z.string().max(1000).optional(),
   sort: JobSortField.default('createdAt'),

@@ -47,6 +47,10 @@ export function buildListSql(
     conditions.push('thread_id = @thread_id');
     params.thread_id = query.threadId;
   }
+  if (query.groupId !== undefined) {
+    conditions.push('group_id = @group_id');
+    params.group_id = query.groupId;
+  }
   if (ftsQuery !== null) {
     conditions.push('seq IN (SELECT rowid FROM job_search WHERE job_search MATCH @fts_query)');
     params.fts_query = ftsQuery;

@@ -1,5 +1,6 @@
 // The app's frame: header, the board on the left, what is open on the right. Owns the page-wide
 // subscriptions (job events, notifications, "show this job") and keys.
+import { ComparisonView } from '../compare/ComparisonView.js';
 import { useCallback, useEffect, useRef } from 'react';
 import { JobBoard, type BoardHandle } from '../board/JobBoard.js';
 import { Composer } from '../composer/Composer.js';
@@ -88,6 +89,8 @@ function PaneContent({ route }: { route: Route }) {
           onOpenSettings={() => navigate({ page: 'settings' })}
         />
       );
+    case 'compare':
+      return <ComparisonView groupId={route.groupId} onOpen={openJob} onClose={closePane} />;
     case 'new':
       return (
         <Composer

@@ -5,6 +5,7 @@ describe('routes', () => {
   it.each<Route>([
     { page: 'board' },
     { page: 'job', id: 'job_01H/odd id' },
+    { page: 'compare', groupId: 'group 1/2' },
     { page: 'new' },
     { page: 'settings' },
     { page: 'spend' },

@@ -5,6 +5,7 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { page: 'board' }
   | { page: 'job'; id: string }
+  | { page: 'compare'; groupId: string }
   | { page: 'new' }
   | { page: 'settings' }
   | { page: 'spend' };
@@ -22,14 +23,15 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/u, '');
   const [page = '', ...rest] = path.split('/');
   if (page === 'job' && rest[0]) return { page: 'job', id: decoded(rest[0]) };
+  if (page === 'compare' && rest[0]) return { page: 'compare', groupId: decoded(rest[0]) };
   if (page === 'new' || page === 'settings' || page === 'spend') return { page };
   return { page: 'board' };
 }
 
 export function routeHash(route: Route): string {
-  return route.page === 'job'
-    ? `#/job/${encodeURIComponent(route.id)}`
-    : `#/${route.page === 'board' ? '' : route.page}`;
+  if (route.page === 'job') return `#/job/${encodeURIComponent(route.id)}`;
+  if (route.page === 'compare') return `#/compare/${encodeURIComponent(route.groupId)}`;
+  return `#/${route.page === 'board' ? '' : route.page}`;
 }
 
 export function navigate(route: Route): void {

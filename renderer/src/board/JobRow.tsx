@@ -9,6 +9,7 @@ import { isRefused } from '../status/job-status.js';
 import { StatusBadge } from '../status/StatusBadge.js';
 import { Elapsed } from '../time/Elapsed.js';
 import { Icon } from '../ui/Icon.js';
+import { GroupLink } from '../compare/GroupLink.js';
 import { CostCell } from './CostCell.js';
 import { rowDateText, rowDateTitle } from './row-date.js';
 import { TokenCounts } from './TokenCounts.js';
@@ -117,6 +118,7 @@ export const JobRow = memo(function JobRow({
         <Elapsed job={job} />
         <TokenCounts usage={job.usage} />
         <OutputCounts digest={job.outputDigest} />
+        {job.groupId !== null && <GroupLink groupId={job.groupId} />}
       </div>
     </div>
   );

@@ -10,13 +10,17 @@ import { askNotificationPermission } from '../notifications/browser-notification
 import { ErrorNote } from '../ui/ErrorNote.js';
 import { Icon } from '../ui/Icon.js';
 import {
-  composeJobs,
   composerTools,
-  estimateJobsCost,
   maxJobsPerSubmit,
   maxOutputProblem,
   splitPrompts,
 } from './composer-jobs.js';
+import { CompareModelsField } from './CompareModelsField.js';
+import {
+  comparedOptions,
+  composeComparison,
+  estimateComparisonCost,
+} from './composer-comparison.js';
 import { CostEstimate } from './CostEstimate.js';
 import { clearDraft, readDraft, writeDraft } from './draft.js';
 import { ModelPicker } from './ModelPicker.js';
@@ -46,6 +50,7 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
   const [maxOutputText, setMaxOutputText] = useState('');
   const [instructions, setInstructions] = useState(settings.defaultInstructions);
   const [chosenTools, setChosenTools] = useState({ webSearch: false, codeInterpreter: false });
+  const [compareWith, setCompareWith] = useState<string[]>([]);
   const submit = useSubmitJobs();
   const ids = {
     prompt: useId(),
@@ -75,7 +80,11 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
     maxOutputText.trim() === '' || maxOutputError ? undefined : Number(maxOutputText);
   // Blank instructions are none.
   const sentInstructions = instructions.trim() === '' ? undefined : instructions;
-  const jobCount = prompts.length * copies;
+  // The models compared with the chosen one: never the chosen one itself.
+  const compared = models.filter(
+    (candidate) => candidate.id !== modelId && compareWith.includes(candidate.id),
+  );
+  const jobCount = prompts.length * copies * (1 + compared.length);
   const tooMany = jobCount > maxJobsPerSubmit;
   const canSubmit =
     jobCount > 0 &&
@@ -87,7 +96,7 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
   const send = () => {
     if (!canSubmit) return;
     if (settings.notifications) askNotificationPermission();
-    const jobs = composeJobs(prompts, copies, {
+    const first = {
       model: modelId.trim(),
       providerId,
       effort: reasoning ? effort : null,
@@ -95,7 +104,9 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
       maxOutputTokens,
       tools: tools.tools,
       instructions: sentInstructions,
-    });
+    };
+    const perModel = comparedOptions(first, compared, chosenEffort ?? effort, chosenTools);
+    const jobs = composeComparison(prompts, copies, perModel, () => crypto.randomUUID());
     submit.mutate(jobs, {
       onSuccess: (result) => {
         setPrompt('');
@@ -195,6 +206,11 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
       </div>
 
       <ModelPicker models={models} value={modelId} onChange={setModelId} />
+      <CompareModelsField
+        models={models.filter((candidate) => candidate.id !== modelId)}
+        chosen={compareWith}
+        onChange={setCompareWith}
+      />
 
       <div className="field-row">
         <EffortField
@@ -276,7 +292,13 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
       )}
 
       <CostEstimate
-        range={estimateJobsCost(prompts, copies, model, maxOutputTokens, sentInstructions)}
+        range={estimateComparisonCost(
+          prompts,
+          copies,
+          [model, ...compared],
+          maxOutputTokens,
+          sentInstructions,
+        )}
         jobCount={jobCount}
       />
       {/* Sticky: Submit stays in view however long the form is and however small the window. */}

@@ -3,7 +3,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { JobDetail } from '../../../shared/ipc/contract.js';
 import type { Job } from '../../../shared/job.js';
-import type { JobSearchHit } from '../../../shared/job-query.js';
+import type { JobSearchHit, JobSummary } from '../../../shared/job-query.js';
 import { jobSummary } from '../test-support/job-summaries.js';
 import { createJobCachePatcher } from './job-cache-patcher.js';
 import { flattenJobPages, type JobListData } from './job-list-cache.js';
@@ -124,5 +124,18 @@ describe('one source of truth for a job view', () => {
     expect(job).toMatchObject({ status: 'completed', revision: 9, cost: 0.5, answer: 'x' });
     expect(patcher.needsFetch('a')).toBe(true);
     expect(patcher.newestRevision('a')).toBe(9);
+  });
+
+  it('keeps an open comparison current: a member’s newer revision replaces it, a deleted one goes', () => {
+    const queryClient = new QueryClient();
+    const patcher = createJobCachePatcher(queryClient);
+    const a = jobSummary({ id: 'a', groupId: 'g', status: 'in_progress', revision: 2 });
+    const b = jobSummary({ id: 'b', groupId: 'g', status: 'in_progress', revision: 2 });
+    queryClient.setQueryData(queryKeys.jobGroup('g'), [a, b]);
+    patcher.changed({ ...a, status: 'completed', cost: 0.4, revision: 3 });
+    patcher.changed({ ...b, status: 'queued', revision: 1 });
+    patcher.deleted('b');
+    const group = queryClient.getQueryData<JobSummary[]>(queryKeys.jobGroup('g'));
+    expect(group?.map((job) => [job.id, job.status, job.cost])).toEqual([['a', 'completed', 0.4]]);
   });
 });

@@ -14,6 +14,7 @@ import {
 } from './job-detail-cache.js';
 import { removeJobFromList, upsertJobInList, type JobListData } from './job-list-cache.js';
 import { queryKeys, type BoardQuery } from './query-keys.js';
+import { upsertJobInGroup } from './use-job-group.js';
 
 export interface JobCachePatcher {
   changed(job: JobSummary): void;
@@ -99,6 +100,12 @@ export function createJobCachePatcher(queryClient: QueryClient): JobCachePatcher
         { queryKey: queryKeys.jobSearches },
         (hits) => hits && retitleHit(hits, job),
       );
+      if (job.groupId !== null) {
+        queryClient.setQueryData<JobSummary[]>(
+          queryKeys.jobGroup(job.groupId),
+          (jobs) => jobs && upsertJobInGroup(jobs, job),
+        );
+      }
       // Spend counts settled costs only: it changes when a job ends.
       if (isTerminal(job.status)) void queryClient.invalidateQueries({ queryKey: queryKeys.spend });
     },
@@ -115,6 +122,9 @@ export function createJobCachePatcher(queryClient: QueryClient): JobCachePatcher
         (detail) => detail && removeJobFromThread(detail, id),
       );
       queryClient.removeQueries({ queryKey: queryKeys.jobDetail(id), exact: true });
+      queryClient.setQueriesData<JobSummary[]>({ queryKey: queryKeys.jobGroups }, (jobs) =>
+        jobs?.filter((job) => job.id !== id),
+      );
       queryClient.setQueriesData<JobSearchHit[]>({ queryKey: queryKeys.jobSearches }, (hits) =>
         hits?.filter((hit) => hit.id !== id),
       );

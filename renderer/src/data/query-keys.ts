@@ -15,6 +15,9 @@ export const queryKeys = {
   jobList: (query: BoardQuery) => ['jobs', 'list', query] as const,
   jobDetails: ['jobs', 'detail'] as const,
   jobDetail: (id: JobId) => ['jobs', 'detail', id] as const,
+  /** The jobs of one comparison, oldest first. */
+  jobGroups: ['jobs', 'group'] as const,
+  jobGroup: (groupId: JobId) => ['jobs', 'group', groupId] as const,
   jobSearches: ['jobs', 'search'] as const,
   jobSearch: (words: string) => ['jobs', 'search', words] as const,
   spend: ['jobs', 'spend'] as const,

@@ -1,5 +1,6 @@
 // The open job: prompt, live reasoning summary, tool steps, the answer (with its sources once the
 // job has output items), usage, timeline, thread and actions.
+import { GroupLink } from '../compare/GroupLink.js';
 import { useId } from 'react';
 import type { JobDetail } from '../../../shared/ipc/contract.js';
 import { ContractError } from '../../../shared/ipc/envelope.js';
@@ -56,6 +57,11 @@ export function JobView({ id, onOpen, onClose, onOpenSettings }: Props) {
       <JobHeader job={job} titleId={titleId} onClose={onClose} />
       <JobActions job={job} onOpen={onOpen} onDeleted={onClose} />
       <JobNotes job={job} onOpen={onOpen} onOpenSettings={onOpenSettings} />
+      {job.groupId !== null && (
+        <p className="job-note">
+          <GroupLink groupId={job.groupId} />
+        </p>
+      )}
 
       {thread.length > 1 && (
         <section className="job-section" aria-label="Conversation">

@@ -1,6 +1,7 @@
 // `mull submit`: store a job and get it to the server. With no driver running, the job is sent
 // from here and left running on the server (background mode needs no local process); with one
 // running (the app, `mull run --watch`), it is only stored and that driver sends it.
+import { randomUUID } from 'node:crypto';
 import {
   NewJob,
   ReasoningEffort,
@@ -39,7 +40,9 @@ collects the answer later); with one running (the app, 'mull run --watch'), the 
 that driver sends it.
 
 Options:
-  -m, --model M              model (default: ${defaultModel})
+  -m, --model M              model (default: ${defaultModel}); several, comma-separated
+                             (--model gpt-5-pro,o3-pro), send the prompt to each as one
+                             comparison, seen side by side in the app
   --effort E                 reasoning effort: ${ReasoningEffort.options.join(', ')}
   --summary S                reasoning summary: ${ReasoningSummaryMode.options.join(', ')}
   --max-output-tokens N      cap on output tokens, reasoning included
@@ -78,23 +81,27 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
       session.io.stdin,
     );
     const instructions = await readInstructions(values.instructions, values['instructions-file']);
-    const model = values.model ?? defaultModel;
-    // The tools are checked against the model here, so a refusal is a usage error and nothing is
-    // stored or sent.
-    const tools = checkJobTools(model, toolsFromFlags(values));
-    if ('refused' in tools) throw new UsageError(tools.refused);
-    const input = parseNewJob({
-      prompt,
-      title: values.title,
-      instructions,
-      model,
-      tools: tools.tools ?? undefined,
-      effort: oneOf('--effort', values.effort, ReasoningEffort.options),
-      reasoningSummary: oneOf('--summary', values.summary, ReasoningSummaryMode.options),
-      maxOutputTokens: wholeNumber('--max-output-tokens', values['max-output-tokens'], {
-        min: 16,
-        max: Number.POSITIVE_INFINITY,
-      }),
+    const models = modelList(values.model ?? defaultModel);
+    // Several models make one comparison: their jobs share a group id.
+    const groupId = models.length > 1 ? randomUUID() : undefined;
+    // Every job is checked before any is stored: a refusal is a usage error, nothing stored or sent.
+    const inputs = models.map((model) => {
+      const tools = checkJobTools(model, toolsFromFlags(values));
+      if ('refused' in tools) throw new UsageError(tools.refused);
+      return parseNewJob({
+        prompt,
+        title: values.title,
+        instructions,
+        model,
+        groupId,
+        tools: tools.tools ?? undefined,
+        effort: oneOf('--effort', values.effort, ReasoningEffort.options),
+        reasoningSummary: oneOf('--summary', values.summary, ReasoningSummaryMode.options),
+        maxOutputTokens: wholeNumber('--max-output-tokens', values['max-output-tokens'], {
+          min: 16,
+          max: Number.POSITIVE_INFINITY,
+        }),
+      });
     });
     const baseUrl =
       values['base-url'] ?? (values.provider ? undefined : session.io.env.OPENAI_BASE_URL);
@@ -111,17 +118,35 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
             values['base-url'] === undefined ? 'OPENAI_BASE_URL' : '--base-url',
           ).id
         : providerNamed(manager.settings, values.provider ?? 'openai').id;
-      const job = driver
-        ? await submitFromHere(session, driver, { ...input, providerId })
-        : await storeForDriver(session, manager, { ...input, providerId });
-      // The job may have been sent by another process, or by this one after that one let go.
-      const sentHere = driver !== undefined || !manager.events(job.id).some(isDisconnect);
-      return report(session, manager, job, sentHere);
+      const jobs: Job[] = [];
+      let exitCode: number = exitCodes.ok;
+      for (const input of inputs) {
+        const job = driver
+          ? await submitFromHere(session, driver, { ...input, providerId })
+          : await storeForDriver(session, manager, { ...input, providerId });
+        // The job may have been sent by another process, or by this one after that one let go.
+        const sentHere = driver !== undefined || !manager.events(job.id).some(isDisconnect);
+        // With --json, one job prints as an object; a comparison as an array, after the last.
+        const printJob = !session.json || inputs.length === 1;
+        exitCode = Math.max(exitCode, report(session, manager, job, sentHere, printJob));
+        jobs.push(job);
+      }
+      if (session.json && inputs.length > 1) session.printJson(jobs);
+      return exitCode;
     } finally {
       await manager.close();
     }
   },
 });
+
+/** The models of `--model a,b`: each named once, in order; an empty name is a usage error. */
+export function modelList(text: string): string[] {
+  const names = text.split(',').map((name) => name.trim());
+  if (names.some((name) => name === '')) {
+    throw new UsageError(`--model '${text}' has an empty model name; give e.g. gpt-5-pro,o3-pro`);
+  }
+  return [...new Set(names)];
+}
 
 /** The prompt and parameters checked the way the engine will check them, as a usage error. */
 function parseNewJob(input: Record<string, unknown>): NewJob {
@@ -211,9 +236,15 @@ function isDisconnect(event: { kind: string }): boolean {
   return event.kind === 'disconnected';
 }
 
-function report(session: CliSession, manager: JobManager, job: Job, sentHere: boolean): number {
-  if (session.json) session.printJson(job);
-  else session.out(`${job.id}\n`);
+function report(
+  session: CliSession,
+  manager: JobManager,
+  job: Job,
+  sentHere: boolean,
+  printJob: boolean,
+): number {
+  if (!session.json) session.out(`${job.id}\n`);
+  else if (printJob) session.printJson(job);
   if (job.status === 'pending' && manager.events(job.id).some(isDisconnect)) {
     // Back to pending after a try: the create never reached the server (refused connection, no
     // such host, no network), so it is safe to send again later.
