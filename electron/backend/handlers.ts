@@ -101,6 +101,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await removeProvider(deps, id);
       return { ok: true as const };
     },
+    'templates:list': () => Promise.resolve(manager.settings.templates()),
+    'templates:save': (template) => Promise.resolve(manager.settings.saveTemplate(template)),
+    'templates:remove': ({ name }) => {
+      manager.settings.removeTemplate(name);
+      return Promise.resolve({ ok: true as const });
+    },
     'settings:get': () => Promise.resolve(readSettings(manager)),
     'settings:update': (patch) => Promise.resolve(updateSettings(manager, patch)),
     'keys:status': ({ providerId }) => keyStatus(deps, providerId),

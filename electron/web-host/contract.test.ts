@@ -83,6 +83,19 @@ const cases: Record<RequestChannel, Case> = {
     payload: () => ({ id: 'spare' }),
     check: (v) => expect(v).toEqual({ ok: true }),
   },
+  'templates:save': {
+    payload: () => ({ name: 'Review', prompt: 'Review {{file}}', models: ['gpt-5'] }),
+    check: (v) => expect(v).toMatchObject({ name: 'Review', models: ['gpt-5'] }),
+  },
+  'templates:list': {
+    payload: () => ({}),
+    check: (v) =>
+      expect(v).toEqual([{ name: 'Review', prompt: 'Review {{file}}', models: ['gpt-5'] }]),
+  },
+  'templates:remove': {
+    payload: () => ({ name: 'review' }),
+    check: (v) => expect(v).toEqual({ ok: true }),
+  },
   'settings:get': {
     payload: () => ({}),
     check: (v) => expect(v).toMatchObject({ defaultProviderId: testProviderId }),
@@ -168,6 +181,9 @@ const malformed: Record<RequestChannel, { payload: unknown; mentions: string }> 
   'providers:list': { payload: { id: 'x' }, mentions: 'id' },
   'providers:save': { payload: { id: 'x', kind: 'ftp' }, mentions: 'kind' },
   'providers:remove': { payload: { id: '' }, mentions: 'id' },
+  'templates:list': { payload: { name: 1 }, mentions: 'name' },
+  'templates:save': { payload: { name: 'x', prompt: 'p', models: [] }, mentions: 'models' },
+  'templates:remove': { payload: { name: '' }, mentions: 'name' },
   'settings:get': { payload: [], mentions: 'object' },
   'settings:update': { payload: { notifications: 'yes' }, mentions: 'notifications' },
   'keys:status': { payload: {}, mentions: 'providerId' },

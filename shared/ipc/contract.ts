@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Job, JobEvent, JobId, NewJob, ReasoningEffort, ReasoningSummaryMode } from '../job.js';
 import { JobPage, JobQuery, JobSearchHit, JobSummary } from '../job-query.js';
+import { JobTemplate } from '../job-template.js';
 import { ModelInfo, PriceOverrides } from '../models.js';
 import { OutputItem } from '../output-items.js';
 import { ProviderConfig } from '../provider.js';
@@ -166,6 +167,10 @@ export const requests = {
   'providers:list': { req: Empty, res: z.array(ProviderConfig) },
   'providers:save': { req: ProviderConfig, res: ProviderConfig },
   'providers:remove': { req: z.object({ id: z.string().min(1) }).strict(), res: Ok },
+  'templates:list': { req: Empty, res: z.array(JobTemplate) },
+  /** Adds a template, or replaces the one of the same name (ignoring case). */
+  'templates:save': { req: JobTemplate.strict(), res: JobTemplate },
+  'templates:remove': { req: z.object({ name: z.string().min(1).max(200) }).strict(), res: Ok },
   'settings:get': { req: Empty, res: AppSettings },
   'settings:update': { req: AppSettings.partial().strict(), res: AppSettings },
   'keys:status': { req: z.object({ providerId: z.string().min(1) }).strict(), res: KeyStatus },

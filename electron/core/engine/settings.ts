@@ -3,12 +3,14 @@
 import { z } from 'zod';
 import { PriceOverrides, priceFor, type ModelPrice } from '../../../shared/models.js';
 import { ProviderConfig, defaultOpenAIProvider } from '../../../shared/provider.js';
+import { JobTemplate, type JobTemplateInput } from '../../../shared/job-template.js';
 import { normalizeBaseUrl } from '../provider/base-url.js';
 import type { JobStore } from '../store/index.js';
 
 const providersKey = 'providers';
 const priceOverridesKey = 'priceOverrides';
 const keyNotesKey = 'keyNotes';
+const templatesKey = 'templates';
 const KeyNotes = z.record(z.string(), z.string());
 
 export class UnknownProviderError extends Error {
@@ -89,4 +91,48 @@ export class EngineSettings {
   price(model: string): ModelPrice | undefined {
     return priceFor(model, this.priceOverrides());
   }
+
+  /** The saved templates, by name (a stored one that no longer parses is left out, not lost). */
+  templates(): JobTemplate[] {
+    const stored = this.store.getSetting(templatesKey);
+    const list = Array.isArray(stored) ? stored : [];
+    return list
+      .map((entry) => JobTemplate.safeParse(entry))
+      .flatMap((parsed) => (parsed.success ? [parsed.data] : []))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  template(name: string): JobTemplate | undefined {
+    const wanted = name.trim().toLocaleLowerCase();
+    return this.templates().find((template) => template.name.toLocaleLowerCase() === wanted);
+  }
+
+  /** Adds a template, or replaces the one of the same name (names are matched ignoring case). */
+  saveTemplate(input: JobTemplateInput): JobTemplate {
+    const template = JobTemplate.parse(input);
+    const others = this.storedTemplates().filter((entry) => !sameName(entry, template.name));
+    this.store.setSetting(templatesKey, [...others, template]);
+    return template;
+  }
+
+  removeTemplate(name: string): void {
+    this.store.setSetting(
+      templatesKey,
+      this.storedTemplates().filter((entry) => !sameName(entry, name)),
+    );
+  }
+
+  /** The stored entries as they are: saving one template never drops another it cannot read. */
+  private storedTemplates(): unknown[] {
+    const stored = this.store.getSetting(templatesKey);
+    return Array.isArray(stored) ? stored : [];
+  }
+}
+
+function sameName(entry: unknown, name: string): boolean {
+  const stored = (entry as { name?: unknown } | null)?.name;
+  return (
+    typeof stored === 'string' &&
+    stored.trim().toLocaleLowerCase() === name.trim().toLocaleLowerCase()
+  );
 }

@@ -16,6 +16,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./submit.js')).submitCommand,
   },
   {
+    name: 'templates',
+    summary: 'list the saved templates and their placeholders',
+    load: async () => (await import('./templates.js')).templatesCommand,
+  },
+  {
     name: 'list',
     summary: 'list jobs, newest first',
     load: async () => (await import('./list.js')).listCommand,

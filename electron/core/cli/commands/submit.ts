@@ -21,6 +21,14 @@ import type { CliSession } from '../session.js';
 import { providerForBaseUrl } from '../url-provider.js';
 import { pollUntil } from '../job-waiting.js';
 import { toolFlagOptions, toolFlagsHelp, toolsFromFlags } from '../tool-flags.js';
+import {
+  filledTemplate,
+  saveTemplate,
+  templateFlagOptions,
+  templateFlagsHelp,
+  templateNamed,
+  templateVars,
+} from '../template-flags.js';
 
 /** The model for slow, hard problems, which is what background jobs are for. */
 export const defaultModel = 'gpt-5-pro';
@@ -57,6 +65,8 @@ Options:
 
 ${toolFlagsHelp}
 
+${templateFlagsHelp}
+
 The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app's Settings).`,
   options: {
     model: { type: 'string', short: 'm' },
@@ -70,23 +80,35 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
     'base-url': { type: 'string' },
     file: { type: 'string', short: 'f' },
     ...toolFlagOptions,
+    ...templateFlagOptions,
   },
   positionals: { min: 0, max: 1, name: 'PROMPT (quote it: \'mull submit "..."\')' },
   async run(session, { values, positionals }) {
     if (values.provider !== undefined && values['base-url'] !== undefined) {
       throw new UsageError('Give --provider or --base-url, not both');
     }
-    const prompt = await readPrompt(
-      { positional: positionals[0], file: values.file },
-      session.io.stdin,
-    );
-    const instructions = await readInstructions(values.instructions, values['instructions-file']);
-    const models = modelList(values.model ?? defaultModel);
+    const template =
+      values.template === undefined ? undefined : await templateNamed(session, values.template);
+    if (template && values['save-template'] !== undefined) {
+      throw new UsageError('Give --template or --save-template, not both');
+    }
+    if (template && (positionals[0] !== undefined || values.file !== undefined)) {
+      throw new UsageError('Give a prompt or --template, not both: the template holds the prompt');
+    }
+    const given = await readInstructions(values.instructions, values['instructions-file']);
+    const filled = template && filledTemplate(template, templateVars(values.var));
+    const prompt =
+      filled?.prompt ??
+      (await readPrompt({ positional: positionals[0], file: values.file }, session.io.stdin));
+    const instructions = given ?? filled?.instructions;
+    const models = values.model ? modelList(values.model) : (template?.models ?? [defaultModel]);
+    const effort = oneOf('--effort', values.effort, ReasoningEffort.options) ?? template?.effort;
+    const chosenTools = toolsFromFlags(values) ?? template?.tools;
     // Several models make one comparison: their jobs share a group id.
     const groupId = models.length > 1 ? randomUUID() : undefined;
     // Every job is checked before any is stored: a refusal is a usage error, nothing stored or sent.
     const inputs = models.map((model) => {
-      const tools = checkJobTools(model, toolsFromFlags(values));
+      const tools = checkJobTools(model, chosenTools);
       if ('refused' in tools) throw new UsageError(tools.refused);
       return parseNewJob({
         prompt,
@@ -95,7 +117,7 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
         model,
         groupId,
         tools: tools.tools ?? undefined,
-        effort: oneOf('--effort', values.effort, ReasoningEffort.options),
+        effort,
         reasoningSummary: oneOf('--summary', values.summary, ReasoningSummaryMode.options),
         maxOutputTokens: wholeNumber('--max-output-tokens', values['max-output-tokens'], {
           min: 16,
@@ -103,6 +125,19 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
         }),
       });
     });
+    if (values['save-template'] !== undefined) {
+      const saved = await saveTemplate(session, {
+        name: values['save-template'],
+        prompt,
+        instructions,
+        models,
+        effort,
+        tools: chosenTools,
+      });
+      if (session.json) session.printJson(saved);
+      else session.say(`mull: saved template '${saved.name}'; nothing was sent.`);
+      return exitCodes.ok;
+    }
     const baseUrl =
       values['base-url'] ?? (values.provider ? undefined : session.io.env.OPENAI_BASE_URL);
 
