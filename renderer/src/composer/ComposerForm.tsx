@@ -22,6 +22,7 @@ import {
   estimateComparisonCost,
 } from './composer-comparison.js';
 import { CostEstimate } from './CostEstimate.js';
+import { TemplateBar, type AppliedTemplate } from './TemplateBar.js';
 import { clearDraft, readDraft, writeDraft } from './draft.js';
 import { ModelPicker } from './ModelPicker.js';
 import { isSubmitShortcut } from './submit-shortcut.js';
@@ -93,6 +94,24 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
     modelId.trim() !== '' &&
     !submit.isPending;
 
+  const applyTemplate = ({
+    template,
+    prompt: filled,
+    instructions: filledInstructions,
+  }: AppliedTemplate) => {
+    const [first = modelId, ...others] = template.models;
+    setPrompt(filled);
+    setDraftKept(writeDraft({ prompt: filled, split }));
+    setInstructions(filledInstructions ?? '');
+    setModelId(first);
+    setCompareWith(others);
+    setChosenEffort(template.effort ?? null);
+    setChosenTools({
+      webSearch: template.tools?.webSearch ?? false,
+      codeInterpreter: template.tools?.codeInterpreter ?? false,
+    });
+  };
+
   const send = () => {
     if (!canSubmit) return;
     if (settings.notifications) askNotificationPermission();
@@ -133,6 +152,17 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
           <span className="visually-hidden">Close the composer</span>
         </button>
       </div>
+
+      <TemplateBar
+        current={{
+          prompt,
+          instructions: sentInstructions,
+          models: [modelId.trim() || settings.defaultModel, ...compared.map((other) => other.id)],
+          ...(chosenEffort !== null && { effort: chosenEffort }),
+          ...(tools.tools !== undefined && { tools: tools.tools }),
+        }}
+        onUse={applyTemplate}
+      />
 
       <div className="field">
         <label htmlFor={ids.prompt}>Prompt</label>

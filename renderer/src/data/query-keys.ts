@@ -24,6 +24,7 @@ export const queryKeys = {
   models: ['models'] as const,
   providers: ['providers'] as const,
   settings: ['settings'] as const,
+  templates: ['templates'] as const,
   keyStatus: (providerId: string) => ['keys', providerId] as const,
   appInfo: ['app', 'info'] as const,
 };
