@@ -45,7 +45,10 @@ export const terminalJobStatuses: ReadonlySet<JobStatus> = new Set<JobStatus>([
   'expired',
 ]);
 
-/** Statuses that need no more work from a driver (terminal, or waiting on the person). */
+/**
+ * Statuses no driver works on: the terminal ones, and `unknown` (only the person can resolve it,
+ * by attaching its response id). `needs_key` is not settled: a new key resumes it by itself.
+ */
 export function isSettled(status: JobStatus): boolean {
   return terminalJobStatuses.has(status) || status === 'unknown';
 }

@@ -1,7 +1,9 @@
 // One test per migration on a fresh database (the schema right after it), then the rules every
 // migration run follows: in order, once, each in its own transaction.
 import { describe, expect, it } from 'vitest';
+import { JobStatus, isSettled } from '../../../shared/job.js';
 import { migrate } from './migrate.js';
+import { settledStatusesSql } from './migrations/settled-statuses.js';
 import { shippedMigrations, type Migration } from './migrations/index.js';
 import type { Database } from './open-database.js';
 import { useTestDatabases } from './test-support/test-databases.js';
@@ -130,6 +132,15 @@ describe('migration 4: settings', () => {
     const insert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
     expect(() => insert.run('ok', '{"a":1}')).not.toThrow();
     expect(() => insert.run('bad', 'not json')).toThrow(/CHECK constraint failed/);
+  });
+});
+
+describe('the settled statuses frozen in the shipped migrations', () => {
+  it('are the statuses that settle today: a new settled status needs a migration of its own', () => {
+    const frozen = settledStatusesSql.split(', ').map((quoted) => quoted.slice(1, -1));
+    expect(new Set(frozen)).toEqual(
+      new Set(JobStatus.options.filter((status) => isSettled(status))),
+    );
   });
 });
 

@@ -4,18 +4,17 @@
 //   those instead of scanning every term that starts with it;
 // - the board filtered by status reads an index in its order (status, created_at, id), and Spend
 //   reads a covering index of finished jobs instead of every row.
-// The settled statuses are written out as they were when this migration shipped (a later status
-// needs a migration of its own): the answer, the summary and the sources are indexed only once a
+// The settled statuses are the ones frozen in settled-statuses.ts (a later status needs a
+// migration of its own): the answer, the summary and the sources are indexed only once a
 // job has settled, as since migration 5.
+import { settledStatusesSql } from './settled-statuses.js';
 import type { Migration } from './migration.js';
-
-const settledStatuses = `'unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired'`;
 
 export const migration: Migration = {
   version: 9,
   name: 'searchable instructions and indexes',
   up(db) {
-    const settled = `status IN (${settledStatuses})`;
+    const settled = `status IN (${settledStatusesSql})`;
     const indexed = (row: string) =>
       `${row}.title, ${row}.prompt,
           CASE WHEN ${row}.${settled} THEN ${row}.answer ELSE '' END,

@@ -1,8 +1,5 @@
-// The settled statuses as an SQL list, from the one definition in shared/job.ts. A migration that
-// uses it freezes the list as it was when the migration ran: a later status needs a new migration.
-import { JobStatus, isSettled } from '../../../../shared/job.js';
-
-export const settledStatusesSql = JobStatus.options
-  .filter((status) => isSettled(status))
-  .map((status) => `'${status}'`)
-  .join(', ');
+// The settled statuses as they were when migrations 5, 7 and 9 shipped, written out: a shipped
+// migration must run the same SQL forever, so it never reads the live list in shared/job.ts. A
+// status that settles added later needs a migration of its own to rebuild the search index's view
+// (migrations.test.ts fails until then).
+export const settledStatusesSql = `'unknown', 'completed', 'incomplete', 'failed', 'cancelled', 'expired'`;
