@@ -17,8 +17,8 @@ export const defaultStaticDir = fileURLToPath(new URL('../../out/renderer/', imp
 /**
  * 8 MB. A prompt may be 1,000,000 UTF-16 code units, at most 3 MB as UTF-8 (more only for control
  * characters, which JSON escapes); 8 MB carries the longest prompt with its instructions, or a few
- * long prompts in one `jobs:submit`. A batch of fifty maximal prompts is refused with a 413: the
- * composer sends batches that large as several requests.
+ * long prompts in one `jobs:submit`. A batch of fifty maximal prompts is refused with a 413 and
+ * nothing is stored (the composer does not split a batch; the error says the request is too large).
  */
 export const defaultBodyLimitBytes = 8 * 1024 * 1024;
 
