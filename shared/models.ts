@@ -37,6 +37,11 @@ export const ModelInfo = z.object({
   /** The hosted tools the model takes (its model page's list); empty: none. */
   tools: z.array(ToolKind).readonly(),
   price: ModelPrice,
+  /**
+   * The Flex tier's price (`service_tier: "flex"`); absent: the model does not take flex. Its
+   * presence is the model's flex capability (shared/tier-price.ts, supportsFlex).
+   */
+  flexPrice: ModelPrice.optional(),
 });
 export type ModelInfo = z.infer<typeof ModelInfo>;
 
@@ -49,6 +54,19 @@ export type ModelInfo = z.infer<typeof ModelInfo>;
  */
 const pricesCheckedOn = '2026-11-01';
 const addedModelsCheckedOn = '2026-12-02';
+/**
+ * The Flex prices (the price table's Flex column, https://platform.openai.com/docs/pricing; the
+ * flex guide, https://platform.openai.com/docs/guides/flex-processing, names o3 and o4-mini and
+ * says "Supported models are listed on the pricing page"): half the Standard price ("priced at
+ * Batch API rates"). o4-mini: the launch figures ($0.55 / $2.20; cached $0.138, half of $0.275
+ * rounded as the table shows it). o3: its launch figures ($5 / $20) predate its cut to $2 / $8,
+ * so half of today's Standard. gpt-5: a public SDK price table transcribing the Flex column.
+ * gpt-5-mini: its row was not seen; half its Standard price. Checked against stored copies on
+ * this day; the other models' Flex rows were not confirmed and they are left without flex.
+ * gpt-5's and gpt-5-mini's cached Flex prices have four decimals: shared/cost.ts rounds them to
+ * the nano-dollar per token (an error under $0.000001 per 1,000 cached tokens).
+ */
+const flexPricesCheckedOn = '2026-12-02';
 
 const k = 1_000;
 const gpt5Efforts = ['minimal', 'low', 'medium', 'high'] as const;
@@ -171,6 +189,7 @@ export const modelRegistry: readonly ModelInfo[] = [
     maxOutputTokens: 128 * k,
     efforts: gpt5Efforts,
     price: price(1.25, 0.125, 10),
+    flexPrice: price(0.625, 0.0625, 5, flexPricesCheckedOn),
   },
   {
     ...reasoningDefaults,
@@ -180,6 +199,7 @@ export const modelRegistry: readonly ModelInfo[] = [
     maxOutputTokens: 128 * k,
     efforts: gpt5Efforts,
     price: price(0.25, 0.025, 2),
+    flexPrice: price(0.125, 0.0125, 1, flexPricesCheckedOn),
   },
   {
     // platform.openai.com/docs/models/gpt-5-nano: 400,000 context, 128,000 max output, reasoning;
@@ -279,6 +299,7 @@ export const modelRegistry: readonly ModelInfo[] = [
     maxOutputTokens: 100 * k,
     efforts: oSeriesEfforts,
     price: price(2, 0.5, 8),
+    flexPrice: price(1, 0.25, 4, flexPricesCheckedOn),
   },
   {
     // platform.openai.com/docs/models/o3-mini: 200,000 context, 100,000 max output, reasoning,
@@ -300,6 +321,7 @@ export const modelRegistry: readonly ModelInfo[] = [
     maxOutputTokens: 100 * k,
     efforts: oSeriesEfforts,
     price: price(1.1, 0.275, 4.4),
+    flexPrice: price(0.55, 0.138, 2.2, flexPricesCheckedOn),
   },
   {
     ...deepResearch,

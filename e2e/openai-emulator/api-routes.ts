@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { ApiError, invalidRequest, sendApiError, sendJson } from './api-error.js';
 import { parseCreateRequest } from './create-request.js';
+import { serviceTierOf } from './flex-capacity.js';
 import type { EmulatorState } from './emulator-state.js';
 import { emulatedModels } from './models.js';
 import type { ResponseRun } from './response-run.js';
@@ -97,7 +98,7 @@ export async function handleApiRequest(
     const authError = state.checkKey(key);
     if (authError) throw authError;
     if (route.kind !== 'unknown') {
-      const fault = state.faults.take(route.kind, route.responseId);
+      const fault = state.faults.take(route.kind, route.responseId, serviceTierOf(body));
       if (fault) throw fault;
     }
     await dispatch(state, route, body, url, res, entry);

@@ -27,11 +27,16 @@ export class RequestFaults {
   }
 
   /** The error this request must get, if an armed fault matches it (consuming one use). */
-  take(kind: RequestKind, responseId: string | undefined): ApiError | undefined {
+  take(
+    kind: RequestKind,
+    responseId: string | undefined,
+    serviceTier?: string,
+  ): ApiError | undefined {
     const armed = this.armed.find(
       (a) =>
         (a.fault.on === undefined || a.fault.on.includes(kind)) &&
-        (a.fault.responseId === undefined || a.fault.responseId === responseId),
+        (a.fault.responseId === undefined || a.fault.responseId === responseId) &&
+        (a.fault.serviceTier === undefined || a.fault.serviceTier === serviceTier),
     );
     if (!armed) return undefined;
     if (armed.remaining !== null && --armed.remaining <= 0) {

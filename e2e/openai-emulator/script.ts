@@ -220,6 +220,8 @@ export const RequestFault = z.object({
   count: z.number().int().min(1).nullable().default(1),
   on: z.array(RequestKind).optional(),
   responseId: z.string().optional(),
+  /** Only creates asking this `service_tier` (e.g. `flex`: flex-capacity.ts). */
+  serviceTier: z.string().optional(),
 });
 export type RequestFaultInput = z.input<typeof RequestFault>;
 export type RequestFault = z.infer<typeof RequestFault>;

@@ -56,6 +56,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'jobs:cancel': ({ id }) => manager.cancel(id),
     'jobs:retry': ({ id }) => Promise.resolve(manager.retry(id)),
+    'jobs:useStandardTier': ({ id }) => manager.useStandardTier(id),
     'jobs:followUp': ({ id, ...input }) => Promise.resolve(manager.followUp(id, input)),
     'jobs:attach': async ({ responseId, providerId, title, jobId }) => {
       try {

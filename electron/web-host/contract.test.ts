@@ -161,6 +161,8 @@ const cases: Record<RequestChannel, Case> = {
     payload: () => ({ id: done.id }),
     check: (v) => expect(v).toMatchObject({ retryOf: done.id }),
   },
+  // A standard-tier job does not wait for flex capacity: nothing to switch.
+  'jobs:useStandardTier': { payload: () => ({ id: done.id }), expect: 'REFUSED' },
   // Already completed: a cancel answers with the job as it is.
   'jobs:cancel': {
     payload: () => ({ id: done.id }),
@@ -199,6 +201,7 @@ const malformed: Record<RequestChannel, { payload: unknown; mentions: string }> 
   'jobs:followUp': { payload: { id: 'x', prompt: '' }, mentions: 'prompt' },
   'jobs:attach': { payload: { responseId: 'resp_0000x', extra: true }, mentions: 'extra' },
   'jobs:retry': { payload: {}, mentions: 'id' },
+  'jobs:useStandardTier': { payload: {}, mentions: 'id' },
   'jobs:cancel': { payload: { id: 5 }, mentions: 'id' },
   'jobs:delete': { payload: 'id', mentions: 'object' },
   'app:openExternal': { payload: { url: 42 }, mentions: 'url' },

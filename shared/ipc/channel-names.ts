@@ -18,6 +18,7 @@ export const requestChannelNames = everyOf<RequestChannel>()([
   'jobs:get',
   'jobs:cancel',
   'jobs:retry',
+  'jobs:useStandardTier',
   'jobs:followUp',
   'jobs:attach',
   'jobs:delete',

@@ -151,6 +151,8 @@ export const requests = {
   },
   'jobs:cancel': { req: ById, res: Job },
   'jobs:retry': { req: ById, res: Job },
+  /** A flex job waiting for capacity is sent at the standard tier instead (refused otherwise). */
+  'jobs:useStandardTier': { req: ById, res: Job },
   'jobs:followUp': { req: FollowUp, res: Job },
   /** Store a background response by its id; refused with one sentence, storing nothing. */
   'jobs:attach': { req: AttachRequest, res: Job },

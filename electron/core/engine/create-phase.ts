@@ -7,6 +7,7 @@ import type { ResponsesClient, Streamed } from '../provider/responses-client.js'
 import { reconnectDelayMs } from './backoff.js';
 import { createBodyFor } from './create-body.js';
 import { decideCreate, type CreateTrouble } from './create-window.js';
+import { flexCapacityCode, isFlexCapacityRefusal } from '../provider/flex-capacity.js';
 import type { EngineOptions } from './engine-options.js';
 import type { JobWriter, TimelineEntry } from './job-writer.js';
 import type { AttemptResult } from './stream-attempt.js';
@@ -39,6 +40,8 @@ export class CreatePhase {
   private refusals = 0;
   /** Creates that never reached the server in a row (offline, DNS). */
   private unreached = 0;
+  /** Flex creates refused for lack of capacity in a row (not counted as refusals: see below). */
+  private capacityWaits = 0;
 
   constructor(private readonly host: CreateHost) {}
 
@@ -47,7 +50,9 @@ export class CreatePhase {
     const host = this.host;
     // submittedAt is set only as the request's bytes leave: a crash before that leaves a job that
     // was never sent (sent again safely), one after it a job whose fate is unknown.
-    host.write({ status: 'submitting', submittedAt: null });
+    // A flex job waiting for capacity loses its waiting note as it is sent again.
+    const waiting = host.job.error?.code === flexCapacityCode;
+    host.write({ status: 'submitting', submittedAt: null, ...(waiting ? { error: null } : {}) });
     return host.client.create(createBodyFor(host.job, host.previousResponseId), signal, () => {
       host.adopt(host.writer.writeDurably(host.job.id, { submittedAt: host.now() }));
     });
@@ -78,6 +83,13 @@ export class CreatePhase {
       case 'resend':
         return this.sendAgainLater(decision.reason);
       case 'retry_later':
+        if (
+          trouble.kind === 'threw' &&
+          host.job.serviceTier === 'flex' &&
+          isFlexCapacityRefusal(trouble.error)
+        ) {
+          return this.waitForFlexCapacity(decision.reason, decision.retryAfterMs);
+        }
         this.refusals++;
         if (this.refusals > host.options.createAttempts) {
           host.fail(
@@ -100,6 +112,36 @@ export class CreatePhase {
         host.fail(decision.code, decision.message);
         return 'settled';
     }
+  }
+
+  /**
+   * Flex capacity was unavailable (HTTP 429, nothing started, nothing billed): the person chose to
+   * wait for the cheaper tier, so this is not counted against createAttempts. The job stays pending
+   * with a note the board shows ("Waiting for flex capacity") until a create is accepted, or the
+   * person switches it to the standard tier (JobManager.useStandardTier), or cancels it.
+   */
+  private async waitForFlexCapacity(
+    reason: string,
+    retryAfterMs: number | undefined,
+  ): Promise<DriverExit | undefined> {
+    const host = this.host;
+    this.capacityWaits++;
+    host.write(
+      {
+        status: 'pending',
+        error: {
+          code: flexCapacityCode,
+          message: `Waiting for flex capacity (${reason}); sent again with backoff. Use the standard tier to send it now at the standard price.`,
+        },
+      },
+      { kind: 'disconnected', detail: `waiting for flex capacity: ${reason}` },
+    );
+    // A detached submit (`mull submit`) does not wait: the job stays pending for the next driver.
+    if (host.detached) return 'detached';
+    await host.wake.sleep(
+      reconnectDelayMs(host.options.backoff, Math.min(this.capacityWaits - 1, 8), retryAfterMs),
+    );
+    return undefined;
   }
 
   /** The create never reached the server: back to pending, and send it again after a backoff. */

@@ -4,6 +4,7 @@ import { costOf, sumUsd } from '../../../shared/cost.js';
 import type { ModelPrice } from '../../../shared/models.js';
 import { digestOf, OutputItem, type OutputDigest } from '../../../shared/output-items.js';
 import { toolCostOf } from '../../../shared/tool-prices.js';
+import { priceForServedTier } from '../../../shared/tier-price.js';
 import type { JobPatch } from '../store/index.js';
 import type { ServerResponse } from '../provider/responses-client.js';
 import { finalTextsOf, usageOf } from './final-text.js';
@@ -50,6 +51,9 @@ export function finalStateOf(
     : response.output.map((item) => OutputItem.parse(item));
   const outputDigest = items.length > 0 ? digestOf(items) : null;
   const usage = usageOf(response);
+  // Billed at the tier the server reports it served (flex is about half price), not the one asked.
+  const servedTier = response.service_tier ?? null;
+  const billedPrice = priceForServedTier(price, modelId, servedTier);
   const differs = answer !== assembled.answer || reasoningSummary !== assembled.reasoningSummary;
   const partialBeforePoll =
     !streamedToEnd &&
@@ -70,8 +74,9 @@ export function finalStateOf(
       answer,
       reasoningSummary,
       usage,
-      cost: jobCost(usage, price, outputDigest, modelId),
-      priceUsed: price ?? null,
+      cost: jobCost(usage, billedPrice, outputDigest, modelId),
+      priceUsed: billedPrice ?? null,
+      servedTier,
       outputDigest,
       error,
       incompleteReason: response.incomplete_details?.reason ?? null,

@@ -28,6 +28,7 @@ import { DriverRegistry, type ActiveDriver } from './driver-registry.js';
 import { JobDriver, type DriverDeps } from './job-driver.js';
 import { JobWriter, type ChangeListener } from './job-writer.js';
 import { EngineSettings, UnknownProviderError } from './settings.js';
+import { standardTierPatch, standardTierRefusal } from './standard-tier-switch.js';
 
 /** Where API keys come from (the OS keychain, or OPENAI_API_KEY for headless use). */
 export interface KeySource {
@@ -285,6 +286,29 @@ export class JobManager {
     return this.mustGet(id);
   }
 
+  /**
+   * A flex job waiting for capacity is sent at the standard tier instead: its driver (asleep in
+   * its backoff) stops, the tier is cleared, and a new driver sends it now (standard-tier-switch.ts).
+   */
+  async useStandardTier(id: JobId): Promise<Job> {
+    const refused = standardTierRefusal(this.mustGet(id));
+    if (refused) throw new JobActionRefused(refused);
+    const active = this.drivers.get(id);
+    if (active) {
+      active.driver.stop();
+      await active.done;
+    }
+    // The driver may have sent it again meanwhile: check once more on the stored job.
+    const again = standardTierRefusal(this.mustGet(id));
+    if (again) {
+      this.drive(this.mustGet(id));
+      throw new JobActionRefused(again);
+    }
+    const job = this.writer.write(id, standardTierPatch);
+    this.drive(job);
+    return job;
+  }
+
   /** A new job with the same prompt and settings, linked to the old one. */
   retry(id: JobId): Job {
     const old = this.mustGet(id);
@@ -515,6 +539,7 @@ export class JobManager {
       maxOutputTokens: job.maxOutputTokens ?? undefined,
       instructions: job.instructions ?? undefined,
       tools: job.tools ?? undefined,
+      serviceTier: job.serviceTier ?? undefined,
     });
   }
 

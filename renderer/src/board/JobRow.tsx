@@ -6,6 +6,7 @@ import type { JobSummary } from '../../../shared/job-query.js';
 import { plainLine } from '../../../shared/notification-text.js';
 import type { OutputDigest } from '../../../shared/output-items.js';
 import { isRefused } from '../status/job-status.js';
+import { waitsForFlexCapacity } from '../status/flex-wait.js';
 import { StatusBadge } from '../status/StatusBadge.js';
 import { Elapsed } from '../time/Elapsed.js';
 import { Icon } from '../ui/Icon.js';
@@ -91,7 +92,11 @@ export const JobRow = memo(function JobRow({
       onClick={() => onOpen(job.id)}
     >
       <div className="job-row__top">
-        <StatusBadge status={job.status} refused={isRefused(job)} />
+        <StatusBadge
+          status={job.status}
+          refused={isRefused(job)}
+          flexWait={waitsForFlexCapacity(job)}
+        />
         <span className="job-row__title">{job.title || 'Untitled job'}</span>
         <time
           className="job-row__date"

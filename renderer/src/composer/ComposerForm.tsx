@@ -16,6 +16,7 @@ import {
   splitPrompts,
 } from './composer-jobs.js';
 import { CompareModelsField } from './CompareModelsField.js';
+import { FlexField, atChosenTier } from './FlexField.js';
 import {
   comparedOptions,
   composeComparison,
@@ -52,6 +53,7 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
   const [instructions, setInstructions] = useState(settings.defaultInstructions);
   const [chosenTools, setChosenTools] = useState({ webSearch: false, codeInterpreter: false });
   const [compareWith, setCompareWith] = useState<string[]>([]);
+  const [flex, setFlex] = useState(false);
   const submit = useSubmitJobs();
   const ids = {
     prompt: useId(),
@@ -123,6 +125,7 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
       maxOutputTokens,
       tools: tools.tools,
       instructions: sentInstructions,
+      flex,
     };
     const perModel = comparedOptions(first, compared, chosenEffort ?? effort, chosenTools);
     const jobs = composeComparison(prompts, copies, perModel, () => crypto.randomUUID());
@@ -284,6 +287,7 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
           Reasoning summary (the model summarizes its thinking as it goes)
         </label>
       )}
+      <FlexField model={model} checked={flex} onChange={setFlex} />
 
       {(tools.offers.webSearch || tools.offers.codeInterpreter) && (
         <fieldset className="field composer__tools" aria-describedby={ids.toolsHint}>
@@ -325,7 +329,7 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
         range={estimateComparisonCost(
           prompts,
           copies,
-          [model, ...compared],
+          [model, ...compared].map((m) => atChosenTier(m, flex)),
           maxOutputTokens,
           sentInstructions,
         )}

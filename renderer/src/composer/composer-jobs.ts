@@ -3,7 +3,8 @@
 import { estimateCostRange, estimatePromptTokens, type CostRange } from '../../../shared/cost.js';
 import type { NewJob, ReasoningEffort } from '../../../shared/job.js';
 import type { JobToolsInput } from '../../../shared/job-tools.js';
-import type { ModelInfo } from '../../../shared/models.js';
+import { findModel, type ModelInfo } from '../../../shared/models.js';
+import { supportsFlex } from '../../../shared/tier-price.js';
 
 /** The most jobs one `jobs:submit` takes (the contract's limit). */
 export const maxJobsPerSubmit = 50;
@@ -18,6 +19,8 @@ export interface ComposerOptions {
   tools?: JobToolsInput;
   /** Instructions (a system prompt) for every job of the submit; absent: none. */
   instructions?: string;
+  /** Flex processing asked (FlexField.tsx); sent only for models that take it. */
+  flex?: boolean;
 }
 
 /** What the composer's Tools group ticks. */
@@ -85,6 +88,8 @@ export function composeJobs(
         ...(options.maxOutputTokens !== undefined && { maxOutputTokens: options.maxOutputTokens }),
         ...(options.tools !== undefined && { tools: options.tools }),
         ...(options.instructions !== undefined && { instructions: options.instructions }),
+        ...(options.flex === true &&
+          supportsFlex(findModel(options.model)) && { serviceTier: 'flex' as const }),
       });
     }
   }

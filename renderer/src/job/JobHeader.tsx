@@ -4,6 +4,8 @@ import { isSettled, type Job } from '../../../shared/job.js';
 import { formatDateTime } from '../format/dates.js';
 import { isRefused, presentationOf } from '../status/job-status.js';
 import { StatusBadge } from '../status/StatusBadge.js';
+import { waitsForFlexCapacity } from '../status/flex-wait.js';
+import { TierFact } from './TierFact.js';
 import { Elapsed } from '../time/Elapsed.js';
 import { Icon } from '../ui/Icon.js';
 import { Money } from '../ui/Money.js';
@@ -33,7 +35,11 @@ export function JobHeader({
         <div>
           <dt>Status</dt>
           <dd>
-            <StatusBadge status={job.status} refused={isRefused(job)} />
+            <StatusBadge
+              status={job.status}
+              refused={isRefused(job)}
+              flexWait={waitsForFlexCapacity(job)}
+            />
           </dd>
         </div>
         <div>
@@ -43,6 +49,7 @@ export function JobHeader({
             {job.effort ? `, ${job.effort} effort` : ''}
           </dd>
         </div>
+        <TierFact job={job} />
         <div>
           <dt>Created</dt>
           <dd>{formatDateTime(job.createdAt)}</dd>

@@ -1,7 +1,9 @@
 // What a person should know about a job beyond its badge: its error, why it stopped early, and
 // what to do when it waits on them (a key; for a job of unknown fate, its response id).
 import type { Job } from '../../../shared/job.js';
+import { waitsForFlexCapacity } from '../../../shared/tier-price.js';
 import { AttachUnknownForm } from './AttachUnknownForm.js';
+import { FlexCapacityNote } from './FlexCapacityNote.js';
 
 interface Props {
   job: Job;
@@ -24,7 +26,8 @@ export function JobNotes({ job, onOpen, onOpenSettings }: Props) {
         </div>
       )}
       {job.status === 'unknown' && <AttachUnknownForm job={job} onOpen={onOpen} />}
-      {job.error && (
+      {waitsForFlexCapacity(job) && <FlexCapacityNote job={job} />}
+      {job.error && !waitsForFlexCapacity(job) && (
         <p className="job-note job-note--danger">
           <strong>Error:</strong> {job.error.message}{' '}
           <span className="muted">({job.error.code})</span>

@@ -10,6 +10,7 @@ import { useCatalogModel } from '../data/use-model-price.js';
 import { formatDay } from '../format/dates.js';
 import { formatCount, formatPricePerMillion } from '../format/numbers.js';
 import { Money } from '../ui/Money.js';
+import { priceForServedTier } from '../../../shared/tier-price.js';
 import { billPrice, billTotal, toolParts, usageParts } from './usage-parts.js';
 
 export function UsageBreakdown({ job }: { job: Job }) {
@@ -20,7 +21,9 @@ export function UsageBreakdown({ job }: { job: Job }) {
   if (!job.usage) {
     return <p className="muted">No usage reported yet: the provider sends it when the job ends.</p>;
   }
-  const bill = billPrice(job, model?.price);
+  // Today's price at the job's tier: served (or, until it ends, asked) flex bills the flex price.
+  const tierPrice = priceForServedTier(model?.price, modelId, job.servedTier ?? job.serviceTier);
+  const bill = billPrice(job, tierPrice);
   const newerOverride = bill.newerPrice && catalogLoaded;
   const parts = usageParts(job.usage, bill.price);
   const tools = toolParts(job.outputDigest?.toolCalls ?? null, modelId);

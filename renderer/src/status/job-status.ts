@@ -18,6 +18,7 @@ import {
   type LucideIcon,
 } from 'lucide-react';
 import { JobStatus, type Job } from '../../../shared/job.js';
+import { flexWaitPresentation, waitsForFlexCapacity } from './flex-wait.js';
 
 export type StatusTone =
   'waiting' | 'active' | 'attention' | 'success' | 'warning' | 'danger' | 'muted';
@@ -146,7 +147,14 @@ export function isRefused(job: Pick<Job, 'status' | 'outputDigest'>): boolean {
   return job.status === 'completed' && job.outputDigest?.refused === true;
 }
 
-/** How a job's badge looks: its status, or "Refused" for a completed refusal. */
-export function presentationOf(job: Pick<Job, 'status' | 'outputDigest'>): StatusPresentation {
+/**
+ * How a job's badge looks: its status, "Refused" for a completed refusal, or "Waiting for flex
+ * capacity" for a flex job refused for lack of capacity (flex-wait.ts).
+ */
+export function presentationOf(
+  job: Pick<Job, 'status' | 'outputDigest'> & Partial<Pick<Job, 'error'>>,
+): StatusPresentation {
+  if (job.error !== undefined && waitsForFlexCapacity({ status: job.status, error: job.error }))
+    return flexWaitPresentation;
   return isRefused(job) ? refusedPresentation : statusPresentation[job.status];
 }

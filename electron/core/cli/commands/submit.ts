@@ -21,6 +21,8 @@ import type { CliSession } from '../session.js';
 import { providerForBaseUrl } from '../url-provider.js';
 import { pollUntil } from '../job-waiting.js';
 import { toolFlagOptions, toolFlagsHelp, toolsFromFlags } from '../tool-flags.js';
+import { flexFlagHelp, flexTierFor, flexWaitSentence } from '../flex-flag.js';
+import { waitsForFlexCapacity } from '../../../../shared/tier-price.js';
 import {
   filledTemplate,
   saveTemplate,
@@ -58,6 +60,7 @@ Options:
   --instructions TEXT        instructions for the model (a system prompt); kept with the job
                              and carried to its follow-ups
   --instructions-file F      the instructions read from file F
+${flexFlagHelp}
   --provider P               a provider configured in the app (default: openai)
   --base-url URL             send to this Responses API server (also: $OPENAI_BASE_URL)
   -f, --file FILE            read the prompt from FILE ('-' for stdin)
@@ -76,6 +79,7 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
     title: { type: 'string' },
     instructions: { type: 'string' },
     'instructions-file': { type: 'string' },
+    flex: { type: 'boolean' },
     provider: { type: 'string' },
     'base-url': { type: 'string' },
     file: { type: 'string', short: 'f' },
@@ -117,6 +121,7 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
         model,
         groupId,
         tools: tools.tools ?? undefined,
+        serviceTier: flexTierFor(model, values.flex),
         effort,
         reasoningSummary: oneOf('--summary', values.summary, ReasoningSummaryMode.options),
         maxOutputTokens: wholeNumber('--max-output-tokens', values['max-output-tokens'], {
@@ -280,6 +285,10 @@ function report(
 ): number {
   if (!session.json) session.out(`${job.id}\n`);
   else if (printJob) session.printJson(job);
+  if (waitsForFlexCapacity(job)) {
+    session.say(flexWaitSentence(shortId(job.id), sentHere));
+    return sentHere ? exitCodes.failure : exitCodes.ok;
+  }
   if (job.status === 'pending' && manager.events(job.id).some(isDisconnect)) {
     // Back to pending after a try: the create never reached the server (refused connection, no
     // such host, no network), so it is safe to send again later.
