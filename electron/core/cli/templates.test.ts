@@ -67,6 +67,16 @@ describe('mull templates', { timeout: 60_000 }, () => {
     }
   });
 
+  it('keeps the flex tier with the template', async () => {
+    await h.mull(['submit', '--save-template', 'Cheap', '--model', 'gpt-5', '--flex', 'Sum {{a}}']);
+    const run = await h.mull(['submit', '--template', 'Cheap', '--var', 'a=1+1']);
+    expect(run.code, run.stderr).toBe(0);
+    const [body] = (await h.emulator.control.requests({ kind: 'create' })).map(
+      (request) => request.body as { input: unknown; service_tier?: string },
+    );
+    expect(body).toMatchObject({ input: 'Sum 1+1', service_tier: 'flex' });
+  });
+
   it('refuses a missing value, an unknown template and a bad --var, sending nothing', async () => {
     await h.mull(['submit', '--save-template', 'Explain', 'Explain {{topic}} to {{audience}}']);
     const cases: Array<[string[], RegExp]> = [

@@ -108,6 +108,7 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
     setModelId(first);
     setCompareWith(others);
     setChosenEffort(template.effort ?? null);
+    setFlex(template.serviceTier === 'flex');
     setChosenTools({
       webSearch: template.tools?.webSearch ?? false,
       codeInterpreter: template.tools?.codeInterpreter ?? false,
@@ -163,6 +164,7 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
           models: [modelId.trim() || settings.defaultModel, ...compared.map((other) => other.id)],
           ...(chosenEffort !== null && { effort: chosenEffort }),
           ...(tools.tools !== undefined && { tools: tools.tools }),
+          ...(flex && { serviceTier: 'flex' as const }),
         }}
         onUse={applyTemplate}
       />

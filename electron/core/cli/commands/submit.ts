@@ -108,6 +108,7 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
     const models = values.model ? modelList(values.model) : (template?.models ?? [defaultModel]);
     const effort = oneOf('--effort', values.effort, ReasoningEffort.options) ?? template?.effort;
     const chosenTools = toolsFromFlags(values) ?? template?.tools;
+    const flex = values.flex ?? template?.serviceTier === 'flex';
     // Several models make one comparison: their jobs share a group id.
     const groupId = models.length > 1 ? randomUUID() : undefined;
     // Every job is checked before any is stored: a refusal is a usage error, nothing stored or sent.
@@ -121,7 +122,7 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
         model,
         groupId,
         tools: tools.tools ?? undefined,
-        serviceTier: flexTierFor(model, values.flex),
+        serviceTier: flexTierFor(model, flex),
         effort,
         reasoningSummary: oneOf('--summary', values.summary, ReasoningSummaryMode.options),
         maxOutputTokens: wholeNumber('--max-output-tokens', values['max-output-tokens'], {
@@ -138,6 +139,7 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
         models,
         effort,
         tools: chosenTools,
+        ...(flex && { serviceTier: 'flex' as const }),
       });
       if (session.json) session.printJson(saved);
       else session.say(`mull: saved template '${saved.name}'; nothing was sent.`);
