@@ -3,16 +3,28 @@
 import type { Job } from '../../../shared/job.js';
 import type { JobTools } from '../../../shared/job-tools.js';
 import { findModel } from '../../../shared/models.js';
+import { attachmentInput, type AttachmentReader } from '../attachments/index.js';
 import type { CreateBody } from '../provider/responses-client.js';
 
-export function createBodyFor(job: Job, previousResponseId: string | undefined): CreateBody {
+/**
+ * A job with attachments sends its prompt and their bytes as one user message (`input_file`,
+ * `input_image`); `readAttachment` reads them from the attachment store as the body is built.
+ */
+export function createBodyFor(
+  job: Job,
+  previousResponseId: string | undefined,
+  readAttachment?: AttachmentReader,
+): CreateBody {
   const model = findModel(job.model);
   // Unknown models (custom deployments) get reasoning settings only when the job asked for them.
   const reasoningModel =
     model?.reasoning ?? (job.effort !== null || job.reasoningSummaryMode !== null);
   const body: CreateBody = {
     model: job.model,
-    input: job.prompt,
+    input:
+      job.attachments.length > 0 && readAttachment
+        ? attachmentInput(job.prompt, job.attachments, readAttachment)
+        : job.prompt,
     metadata: { mull_job_id: job.id },
   };
   if (job.instructions !== null) body.instructions = job.instructions;

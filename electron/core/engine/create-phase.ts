@@ -5,6 +5,7 @@
 import type { Job } from '../../../shared/job.js';
 import type { ResponsesClient, Streamed } from '../provider/responses-client.js';
 import { reconnectDelayMs } from './backoff.js';
+import type { AttachmentReader } from '../attachments/index.js';
 import { createBodyFor } from './create-body.js';
 import { decideCreate, type CreateTrouble } from './create-window.js';
 import { flexCapacityCode, isFlexCapacityRefusal } from '../provider/flex-capacity.js';
@@ -22,6 +23,7 @@ export interface CreateHost {
   readonly writer: JobWriter;
   readonly client: ResponsesClient;
   readonly previousResponseId: string | undefined;
+  readonly readAttachment: AttachmentReader;
   readonly options: EngineOptions;
   readonly wake: WakeSignal;
   /** `mull submit`: a create that cannot go out now is left stored for the next driver. */
@@ -53,9 +55,13 @@ export class CreatePhase {
     // A flex job waiting for capacity loses its waiting note as it is sent again.
     const waiting = host.job.error?.code === flexCapacityCode;
     host.write({ status: 'submitting', submittedAt: null, ...(waiting ? { error: null } : {}) });
-    return host.client.create(createBodyFor(host.job, host.previousResponseId), signal, () => {
-      host.adopt(host.writer.writeDurably(host.job.id, { submittedAt: host.now() }));
-    });
+    return host.client.create(
+      createBodyFor(host.job, host.previousResponseId, host.readAttachment),
+      signal,
+      () => {
+        host.adopt(host.writer.writeDurably(host.job.id, { submittedAt: host.now() }));
+      },
+    );
   }
 
   /** The create stream ended before the server named the response. */

@@ -13,6 +13,7 @@ import type { EngineOptions } from './engine-options.js';
 import { finalStateOf, isTerminalResponse } from './final-state.js';
 import type { ItemsWrite, JobWriter, StagedWrite } from './job-writer.js';
 import { readStream, type AttemptResult, type Interruption } from './stream-attempt.js';
+import type { AttachmentReader } from '../attachments/index.js';
 import { StreamFold } from './stream-fold.js';
 import { WakeSignal } from './wake-signal.js';
 
@@ -21,6 +22,8 @@ export interface DriverDeps {
   client: ResponsesClient;
   /** The previous response of the conversation, for a follow-up. */
   previousResponseId: string | undefined;
+  /** Reads a stored attachment's bytes for the create body. */
+  readAttachment: AttachmentReader;
   price: ModelPrice | undefined;
   /** The output items stored for the job (folded on from there). */
   items: readonly OutputItem[];
@@ -403,6 +406,7 @@ export class JobDriver {
       writer: this.deps.writer,
       client: this.deps.client,
       previousResponseId: this.deps.previousResponseId,
+      readAttachment: this.deps.readAttachment,
       options: this.deps.options,
       wake: this.wake,
       detached: this.detachAfterCreate,

@@ -1,6 +1,8 @@
 // The job manager: Mull's one entry to jobs, used by the app and the `mull` CLI alike. It owns the
 // store, the writer (write, then tell) and, when it drives, the driver lock and one JobDriver per
 // unfinished job.
+import { AttachmentStore } from '../attachments/index.js';
+import { attachmentsRefusal } from './attachments-refusal.js';
 import {
   NewJob,
   isSettled,
@@ -74,6 +76,8 @@ export function storeOf(manager: JobManager): JobStore {
 export class JobManager {
   private readonly store: JobStore;
   readonly settings: EngineSettings;
+  /** Files and images jobs carry, by sha256 (`mull submit --attach`, the composer). */
+  readonly attachments: AttachmentStore;
   readonly options: EngineOptions;
   private readonly db: Database;
   private readonly writer: JobWriter;
@@ -100,6 +104,7 @@ export class JobManager {
     this.store = new JobStore(this.db, { now: this.now });
     stores.set(this, this.store);
     this.settings = new EngineSettings(this.store);
+    this.attachments = new AttachmentStore(options.dataDir);
     this.writer = new JobWriter(this.store, this.options.flushMs);
   }
 
@@ -339,7 +344,13 @@ export class JobManager {
     if (input.effort === undefined && model && !model.efforts.some((e) => e === inherited.effort)) {
       inherited.effort = model.defaultEffort ?? undefined;
     }
-    const merged = NewJob.parse({ ...inherited, title: undefined, ...input });
+    // The conversation holds the parent's attachments already (previous_response_id): not re-sent.
+    const merged = NewJob.parse({
+      ...inherited,
+      attachments: undefined,
+      title: undefined,
+      ...input,
+    });
     const [job] = this.submitRows([
       this.newJobRow(merged, { parentId: parent.id, threadId: parent.threadId }),
     ]);
@@ -493,6 +504,7 @@ export class JobManager {
       writer: this.writer,
       client: this.clientFor(job),
       previousResponseId: parent?.responseId ?? undefined,
+      readAttachment: this.attachments.read,
       price: this.settings.price(job.model),
       items: this.store.items(job.id),
       options: this.options,
@@ -525,6 +537,8 @@ export class JobManager {
   private newJobRow(input: ParsedNewJob, links: JobLinks, createdAt = this.now()): Job {
     const checked = checkJobTools(input.model, input.tools);
     if ('refused' in checked) throw new JobActionRefused(checked.refused);
+    const refused = attachmentsRefusal(input, this.attachments);
+    if (refused !== undefined) throw new JobActionRefused(refused);
     return newJobRecord({ ...input, tools: checked.tools ?? undefined }, links, createdAt);
   }
 
@@ -540,6 +554,7 @@ export class JobManager {
       instructions: job.instructions ?? undefined,
       tools: job.tools ?? undefined,
       serviceTier: job.serviceTier ?? undefined,
+      attachments: job.attachments.length > 0 ? job.attachments : undefined,
     });
   }
 

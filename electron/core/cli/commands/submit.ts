@@ -21,6 +21,7 @@ import type { CliSession } from '../session.js';
 import { providerForBaseUrl } from '../url-provider.js';
 import { pollUntil } from '../job-waiting.js';
 import { toolFlagOptions, toolFlagsHelp, toolsFromFlags } from '../tool-flags.js';
+import { attachFlagHelp, attachedFiles } from '../attach-flag.js';
 import { flexFlagHelp, flexTierFor, flexWaitSentence } from '../flex-flag.js';
 import { waitsForFlexCapacity } from '../../../../shared/tier-price.js';
 import {
@@ -70,6 +71,9 @@ ${toolFlagsHelp}
 
 ${templateFlagsHelp}
 
+Attachments:
+${attachFlagHelp}
+
 The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app's Settings).`,
   options: {
     model: { type: 'string', short: 'm' },
@@ -85,6 +89,7 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
     file: { type: 'string', short: 'f' },
     ...toolFlagOptions,
     ...templateFlagOptions,
+    attach: { type: 'string', multiple: true },
   },
   positionals: { min: 0, max: 1, name: 'PROMPT (quote it: \'mull submit "..."\')' },
   async run(session, { values, positionals }) {
@@ -109,6 +114,8 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
     const effort = oneOf('--effort', values.effort, ReasoningEffort.options) ?? template?.effort;
     const chosenTools = toolsFromFlags(values) ?? template?.tools;
     const flex = values.flex ?? template?.serviceTier === 'flex';
+    const attached = attachedFiles(session.dataDir, values.attach);
+    const attachments = attached.length > 0 ? attached : template?.attachments;
     // Several models make one comparison: their jobs share a group id.
     const groupId = models.length > 1 ? randomUUID() : undefined;
     // Every job is checked before any is stored: a refusal is a usage error, nothing stored or sent.
@@ -123,6 +130,7 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
         groupId,
         tools: tools.tools ?? undefined,
         serviceTier: flexTierFor(model, flex),
+        attachments,
         effort,
         reasoningSummary: oneOf('--summary', values.summary, ReasoningSummaryMode.options),
         maxOutputTokens: wholeNumber('--max-output-tokens', values['max-output-tokens'], {
@@ -140,6 +148,7 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
         effort,
         tools: chosenTools,
         ...(flex && { serviceTier: 'flex' as const }),
+        attachments,
       });
       if (session.json) session.printJson(saved);
       else session.say(`mull: saved template '${saved.name}'; nothing was sent.`);
