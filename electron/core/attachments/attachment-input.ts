@@ -1,6 +1,6 @@
 // The create body's `input` for a job with attachments: one user message holding the prompt as
 // `input_text`, then each file as `input_file` (filename + base64 data URL) and each image as
-// `input_image` (data URL), in the order attached. Not yet called by engine/create-body.ts.
+// `input_image` (data URL), in the order attached; engine/create-body.ts sends it on a first create.
 import type { JobAttachment } from '../../../shared/job-attachments.js';
 import type { InputMessage } from '../provider/responses-client.js';
 import type { AttachmentReader } from './attachment-store.js';
