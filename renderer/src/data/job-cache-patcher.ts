@@ -14,7 +14,7 @@ import {
 } from './job-detail-cache.js';
 import { removeJobFromList, upsertJobInList, type JobListData } from './job-list-cache.js';
 import { queryKeys, type BoardQuery } from './query-keys.js';
-import { upsertJobInGroup } from './use-job-group.js';
+import { upsertJobInGroup } from './job-group-cache.js';
 
 export interface JobCachePatcher {
   changed(job: JobSummary): void;
