@@ -1,5 +1,6 @@
 // A comparison: one prompt sent to several models at once, its jobs sharing a group id. What the
 // board and the side-by-side view say about the group as a whole.
+import { formatUsd } from './cost.js';
 import { isSettled } from './job.js';
 import type { JobSummary } from './job-query.js';
 
@@ -32,4 +33,15 @@ export function groupModelsText(jobs: readonly Pick<JobSummary, 'model' | 'effor
   ];
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+}
+
+/** "$1.20 in all" / "$0.40 so far, 2 answers still running". */
+export function groupCostText(totals: GroupTotals): string {
+  const waiting = totals.jobs - totals.settled;
+  if (waiting === 0 && totals.unpriced === 0) return `${formatUsd(totals.cost)} in all`;
+  const parts = [`${formatUsd(totals.cost)} so far`];
+  if (waiting > 0) parts.push(`${waiting} ${waiting === 1 ? 'answer' : 'answers'} still running`);
+  const unpricedSettled = totals.unpriced - waiting;
+  if (unpricedSettled > 0) parts.push(`${unpricedSettled} without a known price`);
+  return parts.join(', ');
 }

@@ -94,9 +94,7 @@ export class EngineSettings {
 
   /** The saved templates, by name (a stored one that no longer parses is left out, not lost). */
   templates(): JobTemplate[] {
-    const stored = this.store.getSetting(templatesKey);
-    const list = Array.isArray(stored) ? stored : [];
-    return list
+    return this.storedTemplates()
       .map((entry) => JobTemplate.safeParse(entry))
       .flatMap((parsed) => (parsed.success ? [parsed.data] : []))
       .sort((a, b) => a.name.localeCompare(b.name));

@@ -2,8 +2,7 @@
 // and what the whole group cost so far.
 import { X } from 'lucide-react';
 import { useId } from 'react';
-import { formatUsd } from '../../../shared/cost.js';
-import { groupModelsText, groupTotals } from '../../../shared/job-group.js';
+import { groupCostText, groupModelsText, groupTotals } from '../../../shared/job-group.js';
 import { useJobGroup } from '../data/use-job-group.js';
 import { ErrorNote } from '../ui/ErrorNote.js';
 import { Icon } from '../ui/Icon.js';
@@ -13,17 +12,6 @@ interface Props {
   groupId: string;
   onOpen: (id: string) => void;
   onClose: () => void;
-}
-
-/** "$1.20 in all" / "$0.40 so far, 2 answers still running". */
-export function groupCostText(totals: ReturnType<typeof groupTotals>): string {
-  const waiting = totals.jobs - totals.settled;
-  if (waiting === 0 && totals.unpriced === 0) return `${formatUsd(totals.cost)} in all`;
-  const parts = [`${formatUsd(totals.cost)} so far`];
-  if (waiting > 0) parts.push(`${waiting} ${waiting === 1 ? 'answer' : 'answers'} still running`);
-  const unpricedSettled = totals.unpriced - waiting;
-  if (unpricedSettled > 0) parts.push(`${unpricedSettled} without a known price`);
-  return parts.join(', ');
 }
 
 export function ComparisonView({ groupId, onOpen, onClose }: Props) {

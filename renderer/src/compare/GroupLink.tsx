@@ -1,11 +1,10 @@
 // On a job of a comparison (its board row, its view): how many models answered the same prompt,
 // what the group cost in all, and a link to see the answers side by side.
 import { Columns3 } from 'lucide-react';
-import { groupTotals } from '../../../shared/job-group.js';
+import { groupCostText, groupTotals } from '../../../shared/job-group.js';
 import { routeHash } from '../app/route.js';
 import { useJobGroup } from '../data/use-job-group.js';
 import { Icon } from '../ui/Icon.js';
-import { groupCostText } from './ComparisonView.js';
 
 export function GroupLink({ groupId }: { groupId: string }) {
   const group = useJobGroup(groupId);
