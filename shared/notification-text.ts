@@ -1,6 +1,7 @@
 // What the desktop notification for a finished job says, in the desktop app (electron/main) and in
 // a browser tab (renderer/src/notifications) alike: a headline with the job's title, and for an
 // answer its first line (plain text, no Markdown marks), else why the job stopped.
+import { formatUsd } from './cost.js';
 import type { JobSummary } from './job-query.js';
 
 export interface NotificationText {
@@ -76,5 +77,21 @@ export function jobNotificationText(job: JobSummary, answer?: string): Notificat
   return {
     title: `${headline(job)}: ${title}`,
     body: shorten(why, maxBodyLength),
+  };
+}
+
+/** The notice that this month's spend reached 80 % or 100 % of the monthly budget. */
+export function budgetNotificationText({
+  percent,
+  spentUsd,
+  budgetUsd,
+}: {
+  percent: 80 | 100;
+  spentUsd: number;
+  budgetUsd: number;
+}): NotificationText {
+  return {
+    title: percent === 100 ? 'Monthly budget spent' : '80 % of the monthly budget spent',
+    body: `${formatUsd(spentUsd)} of ${formatUsd(budgetUsd)} spent this month. A job past the budget asks before it is sent.`,
   };
 }

@@ -1,9 +1,7 @@
 // The person's settings that live in the database (never keys: those are in the keychain).
 import { AppSettings } from '../../shared/ipc/contract.js';
 import { defaultOpenAIProvider } from '../../shared/provider.js';
-import { type JobManager } from '../core/engine/index.js';
-
-const key = 'app';
+import { appSettingsKey as key, type JobManager } from '../core/engine/index.js';
 
 type StoredSettings = Omit<AppSettings, 'priceOverrides'>;
 
@@ -12,6 +10,8 @@ const defaults: StoredSettings = {
   defaultModel: 'gpt-5-pro',
   defaultProviderId: defaultOpenAIProvider.id,
   defaultInstructions: '',
+  monthlyBudgetUsd: null,
+  perJobCapUsd: null,
 };
 
 export function readSettings(manager: JobManager): AppSettings {

@@ -16,6 +16,7 @@ import {
 } from '../core/secrets/index.js';
 import { dispatchRequest, type Logger } from './dispatch.js';
 import { watchExternalChanges } from './external-changes.js';
+import { budgetAlertDue } from './budget-alerts.js';
 import { createHandlers } from './handlers.js';
 import { TextPusher } from './text-push.js';
 
@@ -69,12 +70,24 @@ export function startBackend(options: BackendOptions): Backend {
   };
   // Write, then tell: the manager calls this only after the change is on disk.
   // The text first: a page that applied it needs nothing more than the summary that follows.
+  // After a job ends: has the month's spend reached 80 % or 100 % of the budget?
+  const announceBudget = () => {
+    try {
+      const due = budgetAlertDue(manager);
+      if (due) emit('budget:reached', due);
+    } catch (error) {
+      options.log('the monthly budget could not be checked', error);
+    }
+  };
   const texts = new TextPusher();
   manager.onChange(({ job, becameTerminal }) => {
     const summary = summaryOf(job);
     emit('jobs:text', texts.next(job));
     emit('jobs:changed', { job: summary });
-    if (becameTerminal) emit('jobs:terminal', { job: summary });
+    if (becameTerminal) {
+      emit('jobs:terminal', { job: summary });
+      announceBudget();
+    }
   });
   manager.onDeleted((id) => {
     texts.forget(id);
@@ -97,7 +110,10 @@ export function startBackend(options: BackendOptions): Backend {
     ? undefined
     : watchExternalChanges(manager, {
         changed: (job) => emit('jobs:changed', { job }),
-        terminal: (job) => emit('jobs:terminal', { job }),
+        terminal: (job) => {
+          emit('jobs:terminal', { job });
+          announceBudget();
+        },
       });
   return {
     manager,

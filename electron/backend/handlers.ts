@@ -80,6 +80,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'jobs:export': ({ id, format }) =>
       Promise.resolve(exportJob(mustGet(id), manager.events(id), manager.items(id), format)),
     'jobs:spend': () => Promise.resolve(spendSummary(manager.spendRows())),
+    'budget:get': () =>
+      Promise.resolve({
+        ...manager.settings.budgetLimits(),
+        spentThisMonthUsd: manager.spentThisMonth(),
+      }),
     'models:list': () => {
       const overrides = manager.settings.priceOverrides();
       const models = modelRegistry.map((model) => ({

@@ -89,4 +89,18 @@ describe('notifyTerminalJobs', () => {
     stop();
     expect(shown[0]?.closed).toBe(true);
   });
+
+  it('says when the month’s spend reaches the budget, with the amounts', () => {
+    const { backend, emit } = fakeBackend([job]);
+    const showJob = vi.fn();
+    const stop = notifyTerminalJobs({ backend, enabled: () => true, showJob, log: vi.fn() });
+    emit('budget:reached', { percent: 80, spentUsd: 8.4, budgetUsd: 10 });
+    expect(shown[0]?.options).toEqual({
+      title: '80 % of the monthly budget spent',
+      body: '$8.40 of $10.00 spent this month. A job past the budget asks before it is sent.',
+    });
+    shown[0]?.handlers.get('click')?.();
+    expect(showJob).not.toHaveBeenCalled();
+    stop();
+  });
 });

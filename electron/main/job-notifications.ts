@@ -1,11 +1,13 @@
-// A desktop notification for every job that reaches a terminal status: while the app watches it,
-// and also when the engine only learns of it after a restart or a wake (it emits jobs:terminal then
-// too). Write, then tell: the event comes after the state is on disk. It says the answer's first
-// line; clicking it brings the window up on the job (app:showJob).
+// A desktop notification for every job that reaches a terminal status, while the app watches it
+// and also when the engine only learns of it after a restart or a wake (it emits jobs:terminal
+// then too), and for the monthly budget's 80 % and 100 %. Write, then tell: the event comes after
+// the state is on disk. A job's says the answer's first line; clicking it brings the window up on
+// the job (app:showJob).
 import { Notification } from 'electron';
 import type { EventOf } from '../../shared/ipc/contract.js';
 import type { JobId } from '../../shared/job.js';
 import type { Backend } from '../backend/backend.js';
+import { budgetNotificationText } from '../../shared/notification-text.js';
 import { terminalNotification } from './terminal-notification.js';
 
 export interface JobNotificationDeps {
@@ -27,18 +29,25 @@ export function notifyTerminalJobs({
   // click handler on some platforms.
   const open = new Set<Notification>();
   const stop = backend.onEvent((event, payload) => {
-    if (event !== 'jobs:terminal') return;
-    const { job } = payload as EventOf<'jobs:terminal'>;
+    if (event !== 'jobs:terminal' && event !== 'budget:reached') return;
     try {
       if (!Notification.isSupported() || !enabled()) return;
-      // The whole answer, for its first line (the summary has only a whitespace-collapsed preview).
-      const answer = backend.manager.get(job.id)?.answer;
-      const notification = new Notification(terminalNotification(job, answer));
+      let text: { title: string; body: string };
+      let onClick = () => {};
+      if (event === 'budget:reached') {
+        text = budgetNotificationText(payload as EventOf<'budget:reached'>);
+      } else {
+        const { job } = payload as EventOf<'jobs:terminal'>;
+        // The whole answer, for its first line (the summary has only a collapsed preview).
+        text = terminalNotification(job, backend.manager.get(job.id)?.answer);
+        onClick = () => showJob(job.id);
+      }
+      const notification = new Notification(text);
       open.add(notification);
       const forget = () => open.delete(notification);
       notification.on('click', () => {
         forget();
-        showJob(job.id);
+        onClick();
       });
       notification.on('close', forget);
       notification.on('failed', (_event, error) => {

@@ -143,6 +143,16 @@ const cases: Record<RequestChannel, Case> = {
     check: (v) => expect((v as { mimeType: string }).mimeType).toContain('markdown'),
   },
   'jobs:spend': { payload: () => ({}) },
+  'budget:get': {
+    payload: () => ({}),
+    // The host's finished jobs count; no budget is set.
+    check: (v) =>
+      expect(v).toEqual({
+        monthlyBudgetUsd: null,
+        perJobCapUsd: null,
+        spentThisMonthUsd: expect.any(Number) as number,
+      }),
+  },
   'jobs:followUp': {
     payload: () => ({ id: done.id, prompt: 'And then?' }),
     check: (v) => expect(v).toMatchObject({ parentId: done.id }),
@@ -198,6 +208,7 @@ const malformed: Record<RequestChannel, { payload: unknown; mentions: string }> 
   'jobs:search': { payload: { words: 'x', limit: 1000 }, mentions: 'limit' },
   'jobs:export': { payload: { id: 'x', format: 'pdf' }, mentions: 'format' },
   'jobs:spend': { payload: { month: 1 }, mentions: 'month' },
+  'budget:get': { payload: { month: 1 }, mentions: 'month' },
   'jobs:followUp': { payload: { id: 'x', prompt: '' }, mentions: 'prompt' },
   'jobs:attach': { payload: { responseId: 'resp_0000x', extra: true }, mentions: 'extra' },
   'jobs:retry': { payload: {}, mentions: 'id' },

@@ -25,6 +25,7 @@ export const requestChannelNames = everyOf<RequestChannel>()([
   'jobs:search',
   'jobs:export',
   'jobs:spend',
+  'budget:get',
   'models:list',
   'providers:list',
   'providers:save',
@@ -47,5 +48,6 @@ export const eventChannelNames = everyOf<EventChannel>()([
   'jobs:text',
   'jobs:terminal',
   'jobs:deleted',
+  'budget:reached',
   'app:showJob',
 ]);

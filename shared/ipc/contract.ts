@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { Job, JobEvent, JobId, NewJob, ReasoningEffort, ReasoningSummaryMode } from '../job.js';
 import { JobPage, JobQuery, JobSearchHit, JobSummary } from '../job-query.js';
 import { JobTemplate } from '../job-template.js';
+import { BudgetAmount } from '../budget.js';
 import { ModelInfo, PriceOverrides } from '../models.js';
 import { OutputItem } from '../output-items.js';
 import { ProviderConfig } from '../provider.js';
@@ -91,9 +92,22 @@ export const AppSettings = z.object({
   defaultProviderId: z.string().min(1),
   /** Instructions (a system prompt) the composer starts a new job with; '' for none. */
   defaultInstructions: z.string().max(100_000),
+  /** What may be spent per calendar month (USD); null for no budget. */
+  monthlyBudgetUsd: BudgetAmount,
+  /** The most one job may cost by its upper estimate before a submit asks first; null for none. */
+  perJobCapUsd: BudgetAmount,
   priceOverrides: PriceOverrides,
 });
 export type AppSettings = z.infer<typeof AppSettings>;
+
+/** The budgets and this month's spend, for the composer's budget line (see shared/budget.ts). */
+export const BudgetStatus = z.object({
+  monthlyBudgetUsd: BudgetAmount,
+  perJobCapUsd: BudgetAmount,
+  /** The cost of jobs that finished this local calendar month, deleted ones included. */
+  spentThisMonthUsd: z.number().min(0),
+});
+export type BudgetStatus = z.infer<typeof BudgetStatus>;
 
 export const ModelCatalog = z.object({
   /** Built-in models with prices after the person's overrides. */
@@ -165,6 +179,7 @@ export const requests = {
   },
   'jobs:export': { req: ExportRequest, res: ExportedFile },
   'jobs:spend': { req: Empty, res: SpendSummary },
+  'budget:get': { req: Empty, res: BudgetStatus },
   'models:list': { req: Empty, res: ModelCatalog },
   'providers:list': { req: Empty, res: z.array(ProviderConfig) },
   'providers:save': { req: ProviderConfig, res: ProviderConfig },
@@ -221,6 +236,12 @@ export const events = {
   'jobs:terminal': z.object({ job: JobSummary }),
   /** A job was deleted (possibly from another window). */
   'jobs:deleted': z.object({ id: JobId }),
+  /** This month's spend reached 80 % or 100 % of the monthly budget (said once per month each). */
+  'budget:reached': z.object({
+    percent: z.union([z.literal(80), z.literal(100)]),
+    spentUsd: z.number().min(0),
+    budgetUsd: z.number().positive(),
+  }),
   /** The person asked to see a job (e.g. clicked its notification). */
   'app:showJob': z.object({ id: JobId }),
 } satisfies Record<string, z.ZodType>;

@@ -16,5 +16,5 @@ export {
   type EngineOptions,
   type EngineOptionsInput,
 } from './engine-options.js';
-export { EngineSettings, UnknownProviderError } from './settings.js';
+export { EngineSettings, UnknownProviderError, appSettingsKey } from './settings.js';
 export type { ChangeListener, JobChange } from './job-writer.js';

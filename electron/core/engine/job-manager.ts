@@ -14,6 +14,8 @@ import {
 } from '../../../shared/job.js';
 import type { JobPage, JobQuery, JobSearchHit } from '../../../shared/job-query.js';
 import { checkJobTools, findModel } from '../../../shared/models.js';
+import { sumUsd } from '../../../shared/cost.js';
+import { startOfLocalMonth } from '../../../shared/budget.js';
 import { serverCopyExpired, serverRetentionDays } from '../../../shared/server-retention.js';
 import type { OutputItem } from '../../../shared/output-items.js';
 import { classifyFailure } from '../provider/failure.js';
@@ -235,6 +237,11 @@ export class JobManager {
   /** Every finished job's end time, model and cost, for spend totals. */
   spendRows(): Array<{ finishedAt: number; model: string; cost: number | null }> {
     return this.store.spendRows();
+  }
+
+  /** What the jobs that finished this local calendar month cost, deleted ones included (USD). */
+  spentThisMonth(now = Date.now()): number {
+    return sumUsd(this.store.costsSince(startOfLocalMonth(now)));
   }
 
   /** A setting of the app's own (notifications, defaults), stored as JSON beside the jobs. */

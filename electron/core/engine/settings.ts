@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PriceOverrides, priceFor, type ModelPrice } from '../../../shared/models.js';
 import { ProviderConfig, defaultOpenAIProvider } from '../../../shared/provider.js';
 import { JobTemplate, type JobTemplateInput } from '../../../shared/job-template.js';
+import { BudgetAmount, noBudget, type BudgetLimits } from '../../../shared/budget.js';
 import { normalizeBaseUrl } from '../provider/base-url.js';
 import type { JobStore } from '../store/index.js';
 
@@ -11,6 +12,9 @@ const providersKey = 'providers';
 const priceOverridesKey = 'priceOverrides';
 const keyNotesKey = 'keyNotes';
 const templatesKey = 'templates';
+/** The app's own settings (electron/backend/app-settings.ts); the engine reads only the budgets. */
+export const appSettingsKey = 'app';
+const StoredBudgets = z.object({ monthlyBudgetUsd: BudgetAmount, perJobCapUsd: BudgetAmount });
 const KeyNotes = z.record(z.string(), z.string());
 
 export class UnknownProviderError extends Error {
@@ -90,6 +94,12 @@ export class EngineSettings {
 
   price(model: string): ModelPrice | undefined {
     return priceFor(model, this.priceOverrides());
+  }
+
+  /** The monthly budget and per-job cap set in the app's Settings (none when unset). */
+  budgetLimits(): BudgetLimits {
+    const parsed = StoredBudgets.partial().safeParse(this.store.getSetting(appSettingsKey) ?? {});
+    return { ...noBudget, ...(parsed.success ? parsed.data : {}) };
   }
 
   /** The saved templates, by name (a stored one that no longer parses is left out, not lost). */

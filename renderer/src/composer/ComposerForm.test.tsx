@@ -21,6 +21,8 @@ const settings: AppSettings = {
   defaultProviderId: 'openai',
   defaultInstructions: '',
   notifications: false,
+  monthlyBudgetUsd: null,
+  perJobCapUsd: null,
   priceOverrides: {},
 };
 

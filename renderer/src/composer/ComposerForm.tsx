@@ -17,11 +17,11 @@ import {
 } from './composer-jobs.js';
 import { CompareModelsField } from './CompareModelsField.js';
 import { FlexField, atChosenTier } from './FlexField.js';
-import {
-  comparedOptions,
-  composeComparison,
-  estimateComparisonCost,
-} from './composer-comparison.js';
+import { comparedOptions, composeComparison, estimateEachJob } from './composer-comparison.js';
+import { checkBudget, noBudget } from '../../../shared/budget.js';
+import { useBudget } from '../data/use-app-data.js';
+import { ConfirmDialog } from '../ui/ConfirmDialog.js';
+import { BudgetLine } from './BudgetLine.js';
 import { CostEstimate } from './CostEstimate.js';
 import { TemplateBar, type AppliedTemplate } from './TemplateBar.js';
 import { clearDraft, readDraft, writeDraft } from './draft.js';
@@ -54,7 +54,9 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
   const [chosenTools, setChosenTools] = useState({ webSearch: false, codeInterpreter: false });
   const [compareWith, setCompareWith] = useState<string[]>([]);
   const [flex, setFlex] = useState(false);
+  const [askingBudget, setAskingBudget] = useState(false);
   const submit = useSubmitJobs();
+  const budget = useBudget();
   const ids = {
     prompt: useId(),
     draft: useId(),
@@ -96,6 +98,20 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
     modelId.trim() !== '' &&
     !submit.isPending;
 
+  // Each job's estimate, held to the per-job cap; their sum, to what is left of the month.
+  const budgetLimits = budget.data ?? noBudget;
+  const budgetCheck = checkBudget(
+    budgetLimits,
+    budget.data?.spentThisMonthUsd ?? 0,
+    estimateEachJob(
+      prompts,
+      copies,
+      [model, ...compared].map((m) => atChosenTier(m, flex)),
+      maxOutputTokens,
+      sentInstructions,
+    ),
+  );
+
   const applyTemplate = ({
     template,
     prompt: filled,
@@ -115,8 +131,15 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
     });
   };
 
+  // Past a budget, submit asks first (the dialog's Submit anyway sends).
   const send = () => {
     if (!canSubmit) return;
+    if (budgetCheck.sentence !== null) setAskingBudget(true);
+    else sendNow();
+  };
+
+  const sendNow = () => {
+    setAskingBudget(false);
     if (settings.notifications) askNotificationPermission();
     const first = {
       model: modelId.trim(),
@@ -327,16 +350,19 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
         </fieldset>
       )}
 
-      <CostEstimate
-        range={estimateComparisonCost(
-          prompts,
-          copies,
-          [model, ...compared].map((m) => atChosenTier(m, flex)),
-          maxOutputTokens,
-          sentInstructions,
-        )}
-        jobCount={jobCount}
-      />
+      <CostEstimate range={budgetCheck.total} jobCount={jobCount} />
+      <BudgetLine limits={budgetLimits} check={budgetCheck} />
+      <ConfirmDialog
+        open={askingBudget}
+        title="Over budget"
+        confirmLabel={jobCount > 1 ? `Submit ${jobCount} jobs anyway` : 'Submit anyway'}
+        cancelLabel="Don’t submit"
+        onConfirm={sendNow}
+        onCancel={() => setAskingBudget(false)}
+      >
+        <p>{budgetCheck.sentence}</p>
+        <p className="muted">The budget is in Settings.</p>
+      </ConfirmDialog>
       {/* Sticky: Submit stays in view however long the form is and however small the window. */}
       <div className="composer__footer">
         {tooMany && (

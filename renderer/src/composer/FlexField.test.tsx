@@ -37,6 +37,8 @@ function renderComposer(model: string, api: FakeApi = createFakeApi()) {
     defaultProviderId: 'openai',
     defaultInstructions: '',
     notifications: false,
+    monthlyBudgetUsd: null,
+    perJobCapUsd: null,
     priceOverrides: {},
   };
   render(

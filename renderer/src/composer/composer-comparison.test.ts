@@ -4,7 +4,7 @@ import {
   comparedOptions,
   composeComparison,
   effortFor,
-  estimateComparisonCost,
+  estimateEachJob,
 } from './composer-comparison.js';
 import { estimateJobsCost, type ComposerOptions } from './composer-jobs.js';
 
@@ -53,11 +53,15 @@ describe('a comparison from the composer', () => {
     expect(effortFor(o3pro, 'low')).toBe('low');
   });
 
-  it('estimates the cost of every model’s jobs together', () => {
+  it('estimates each job of every model, copies included', () => {
     const models = [known('gpt-5-pro'), known('gpt-5')];
-    const both = estimateComparisonCost(['A prompt'], 1, models, 1000, undefined);
-    const each = models.map((model) => estimateJobsCost(['A prompt'], 1, model, 1000));
-    expect(both?.high).toBeCloseTo((each[0]?.high ?? 0) + (each[1]?.high ?? 0));
-    expect(estimateComparisonCost(['A'], 1, [models[0], undefined], 1000, undefined)).toBeNull();
+    const ranges = estimateEachJob(['A prompt', 'Another'], 2, models, 1000, undefined);
+    expect(ranges).toHaveLength(8);
+    const each = models.map((model) => estimateJobsCost(['A prompt', 'Another'], 2, model, 1000));
+    const sum = (ends: number[]) => ends.reduce((a, b) => a + b, 0);
+    expect(sum((ranges ?? []).map((range) => range.high))).toBeCloseTo(
+      (each[0]?.high ?? 0) + (each[1]?.high ?? 0),
+    );
+    expect(estimateEachJob(['A'], 1, [models[0], undefined], 1000, undefined)).toBeNull();
   });
 });

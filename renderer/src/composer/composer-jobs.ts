@@ -1,6 +1,7 @@
 // From what the composer holds to the jobs it submits: one prompt or several (split at lines that
 // hold only ---), each N times, with the chosen model and options; and what they may cost.
-import { estimateCostRange, estimatePromptTokens, type CostRange } from '../../../shared/cost.js';
+import type { CostRange } from '../../../shared/cost.js';
+import { estimateJobCost } from '../../../shared/job-estimate.js';
 import type { NewJob, ReasoningEffort } from '../../../shared/job.js';
 import type { JobToolsInput } from '../../../shared/job-tools.js';
 import { findModel, type ModelInfo } from '../../../shared/models.js';
@@ -107,11 +108,8 @@ export function estimateJobsCost(
   if (!model) return null;
   let low = 0;
   let high = 0;
-  // The instructions are input too, sent with every job.
-  const instructionTokens = instructions === undefined ? 0 : estimatePromptTokens(instructions);
   for (const prompt of prompts) {
-    const inputTokens = estimatePromptTokens(prompt) + instructionTokens;
-    const range = estimateCostRange(model, inputTokens, maxOutputTokens);
+    const range = estimateJobCost(model, { prompt, instructions, maxOutputTokens });
     low += range.low * copies;
     high += range.high * copies;
   }

@@ -21,6 +21,8 @@ export const queryKeys = {
   jobSearches: ['jobs', 'search'] as const,
   jobSearch: (words: string) => ['jobs', 'search', words] as const,
   spend: ['jobs', 'spend'] as const,
+  /** Under spend: whatever refreshes Spend (a job ended or was deleted) refreshes the budget. */
+  budget: ['jobs', 'spend', 'budget'] as const,
   models: ['models'] as const,
   providers: ['providers'] as const,
   settings: ['settings'] as const,

@@ -29,6 +29,7 @@ export function useUpdateSettings() {
       queryClient.setQueryData(queryKeys.settings, settings);
       // Price overrides change the catalog's prices.
       void queryClient.invalidateQueries({ queryKey: queryKeys.models });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.budget });
     },
   });
 }
@@ -99,4 +100,10 @@ export function useKeyMutations(providerId: string) {
 export function useSpend() {
   const api = useApi();
   return useQuery({ queryKey: queryKeys.spend, queryFn: () => api.invoke('jobs:spend', {}) });
+}
+
+/** The budgets set in Settings and this month's spend, for the composer's budget line. */
+export function useBudget() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.budget, queryFn: () => api.invoke('budget:get', {}) });
 }

@@ -1,7 +1,7 @@
 // Desktop notifications when Mull runs in a browser (the web host). In the desktop app the main
 // process shows its own, so the page stays quiet there (the preload exposes `window.mull`).
 import type { JobSummary } from '../../../shared/job-query.js';
-import { jobNotificationText } from '../../../shared/notification-text.js';
+import { budgetNotificationText, jobNotificationText } from '../../../shared/notification-text.js';
 
 export function isDesktopApp(): boolean {
   return 'mull' in window;
@@ -36,4 +36,11 @@ export function notifyJobEnded(job: JobSummary, onClick: () => void, answer?: st
     onClick();
     notification.close();
   };
+}
+
+/** The monthly budget's 80 % or 100 % (one per threshold: a later one replaces it). */
+export function notifyBudgetReached(reached: Parameters<typeof budgetNotificationText>[0]): void {
+  if (!canNotifyFromPage() || Notification.permission !== 'granted') return;
+  const { title, body } = budgetNotificationText(reached);
+  new Notification(title, { body, tag: `mull-budget-${reached.percent}` });
 }

@@ -1,4 +1,5 @@
-// Shows a browser notification for every job that ends, when the person has them turned on.
+// Shows a browser notification for every job that ends, and for the monthly budget's 80 % and
+// 100 %, when the person has them turned on.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { JobDetail } from '../../../shared/ipc/contract.js';
@@ -6,7 +7,7 @@ import { navigate } from '../app/route.js';
 import { useApi } from '../data/api-context.js';
 import { queryKeys } from '../data/query-keys.js';
 import { useSettings } from '../data/use-app-data.js';
-import { canNotifyFromPage, notifyJobEnded } from './browser-notifications.js';
+import { canNotifyFromPage, notifyBudgetReached, notifyJobEnded } from './browser-notifications.js';
 
 export function useBrowserNotifications(): void {
   const api = useApi();
@@ -14,7 +15,8 @@ export function useBrowserNotifications(): void {
   const enabled = useSettings().data?.notifications ?? false;
   useEffect(() => {
     if (!enabled || !canNotifyFromPage()) return;
-    return api.on('jobs:terminal', ({ job }) => {
+    const stopBudget = api.on('budget:reached', notifyBudgetReached);
+    const stopJobs = api.on('jobs:terminal', ({ job }) => {
       // Nothing to show without permission: no need to read the answer either.
       if (Notification.permission !== 'granted') return;
       const open = () => navigate({ page: 'job', id: job.id });
@@ -31,5 +33,9 @@ export function useBrowserNotifications(): void {
         () => notifyJobEnded(job, open),
       );
     });
+    return () => {
+      stopBudget();
+      stopJobs();
+    };
   }, [api, enabled, queryClient]);
 }

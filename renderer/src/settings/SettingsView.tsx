@@ -4,6 +4,7 @@ import { useModels, useProviders, useSettings } from '../data/use-app-data.js';
 import { ErrorNote } from '../ui/ErrorNote.js';
 import { Icon } from '../ui/Icon.js';
 import { AddProviderForm } from './AddProviderForm.js';
+import { BudgetSettings } from './BudgetSettings.js';
 import { GeneralSettings } from './GeneralSettings.js';
 import { PriceOverrides } from './PriceOverrides.js';
 import { ProviderCard } from './ProviderCard.js';
@@ -26,6 +27,7 @@ export function SettingsView({ onClose }: { onClose: () => void }) {
       {settings.data && models.data && (
         <GeneralSettings settings={settings.data} models={models.data} />
       )}
+      {settings.data && <BudgetSettings settings={settings.data} />}
       {settings.data && providers.data && (
         <section className="settings-section" aria-labelledby="providers-title">
           <h3 id="providers-title">Providers and API keys</h3>

@@ -23,6 +23,7 @@ import { pollUntil } from '../job-waiting.js';
 import { toolFlagOptions, toolFlagsHelp, toolsFromFlags } from '../tool-flags.js';
 import { attachFlagHelp, attachedFiles } from '../attach-flag.js';
 import { flexFlagHelp, flexTierFor, flexWaitSentence } from '../flex-flag.js';
+import { budgetFlagHelp, refuseOverBudget } from '../budget-flag.js';
 import { waitsForFlexCapacity } from '../../../../shared/tier-price.js';
 import {
   filledTemplate,
@@ -62,6 +63,7 @@ Options:
                              and carried to its follow-ups
   --instructions-file F      the instructions read from file F
 ${flexFlagHelp}
+${budgetFlagHelp}
   --provider P               a provider configured in the app (default: openai)
   --base-url URL             send to this Responses API server (also: $OPENAI_BASE_URL)
   -f, --file FILE            read the prompt from FILE ('-' for stdin)
@@ -84,6 +86,7 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
     instructions: { type: 'string' },
     'instructions-file': { type: 'string' },
     flex: { type: 'boolean' },
+    'over-budget': { type: 'boolean' },
     provider: { type: 'string' },
     'base-url': { type: 'string' },
     file: { type: 'string', short: 'f' },
@@ -169,6 +172,7 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
             values['base-url'] === undefined ? 'OPENAI_BASE_URL' : '--base-url',
           ).id
         : providerNamed(manager.settings, values.provider ?? 'openai').id;
+      refuseOverBudget(manager, inputs, values['over-budget']);
       const jobs: Job[] = [];
       let exitCode: number = exitCodes.ok;
       for (const input of inputs) {
