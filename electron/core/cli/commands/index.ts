@@ -65,4 +65,9 @@ export const commands: readonly CommandEntry[] = [
     summary: "store or remove a provider's API key in the OS keychain (key set, key clear)",
     load: async () => (await import('./key.js')).keyCommand,
   },
+  {
+    name: 'check',
+    summary: 'check the database and every attachment in the data directory (writes nothing)',
+    load: async () => (await import('./check.js')).checkCommand,
+  },
 ];
