@@ -34,8 +34,9 @@ describe('contentSecurityPolicy', () => {
     expect(sourcesOf('connect-src')).toEqual(["'self'"]);
   });
 
-  it('shows images and fonts only from the app or inline data', () => {
-    expect(sourcesOf('img-src')).toEqual(["'self'", 'data:']);
+  it('shows images and fonts only from the app or inline data (images also from blob: URLs)', () => {
+    // blob: URLs are made by the page's own script from attachment bytes it fetched (thumbnails).
+    expect(sourcesOf('img-src')).toEqual(["'self'", 'data:', 'blob:']);
     expect(sourcesOf('font-src')).toEqual(["'self'", 'data:']);
   });
 
@@ -55,8 +56,14 @@ describe('contentSecurityPolicy', () => {
   it('names no remote source, wildcard or unsafe keyword anywhere', () => {
     const everySource = [...policy.values()].flat();
     for (const source of everySource) {
-      expect(source).not.toMatch(/unsafe|\*|^https?:|^wss?:|^blob:|^filesystem:|^file:|\./iu);
-      expect(["'self'", "'none'", 'data:']).toContain(source);
+      expect(source).not.toMatch(/unsafe|\*|^https?:|^wss?:|^filesystem:|^file:|\./iu);
+      expect(["'self'", "'none'", 'data:', 'blob:']).toContain(source);
+    }
+  });
+
+  it('allows blob: only for images (never for scripts, frames, workers or connections)', () => {
+    for (const [name, sources] of policy) {
+      if (sources.includes('blob:')) expect(name).toBe('img-src');
     }
   });
 

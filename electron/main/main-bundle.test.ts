@@ -4,7 +4,7 @@
 // backend on a data directory wired to the emulator, and the stand-in plays a short scenario.
 import { spawnSync, spawn } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,10 +90,21 @@ describe('the Electron bundles', () => {
 
       expect(report).toMatchObject({
         // Every contract channel has a handler; our page is served, strangers are not.
-        ipcChannels: expect.arrayContaining(requestChannels) as unknown,
+        ipcChannels: expect.arrayContaining([
+          ...requestChannels,
+          'attachments:store',
+          'attachments:read',
+        ]) as unknown,
         appInfo: { ok: true, value: { mode: 'demo', driving: true, dataDir } },
         fromStranger: { ok: false, error: { code: 'FORBIDDEN' } },
         fromSubframe: { ok: false, error: { code: 'FORBIDDEN' } },
+        // Attachment bytes over their own channels, into the data directory's store.
+        attachmentStored: { ok: true, value: { name: 'dot.png', mediaType: 'image/png' } },
+        attachmentRead: { ok: true, mediaType: 'image/png', sameBytes: true },
+        attachmentFromStranger: {
+          store: { ok: false, error: { code: 'FORBIDDEN' } },
+          read: { ok: false, error: { code: 'FORBIDDEN' } },
+        },
         page: { status: 200, csp: contentSecurityPolicy },
         outside: 404,
         permissions: { media: false, clipboardWrite: true },
@@ -103,6 +114,8 @@ describe('the Electron bundles', () => {
         notifications: [{ title: 'Answer ready: Smoke question', body: 'Forty-two.' }],
         badge: 0,
       });
+      const { sha256 } = (report.attachmentStored as { value: { sha256: string } }).value;
+      expect(readdirSync(join(dataDir, 'attachments'))).toEqual([sha256]);
       expect(report.schemes).toMatchObject([
         { scheme: 'app', privileges: { standard: true, secure: true } },
       ]);

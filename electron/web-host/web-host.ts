@@ -3,8 +3,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import {
+  attachmentFiles,
+  uploadLimitBytes,
+  type HasAttachmentStore,
+} from '../backend/attachment-upload.js';
 import type { Logger } from '../backend/dispatch.js';
 import { answerApiRequest, channelOfPath, type Dispatcher } from './api-route.js';
+import { answerAttachmentRequest, isAttachmentsPath } from './attachment-route.js';
 import { EventStreams, type EventSourceLike } from './event-stream.js';
 import { newHostToken } from './host-token.js';
 import { sendText, setSecurityHeaders } from './http-replies.js';
@@ -23,7 +29,7 @@ export const defaultStaticDir = fileURLToPath(new URL('../../out/renderer/', imp
 export const defaultBodyLimitBytes = 8 * 1024 * 1024;
 
 export interface WebHostOptions {
-  backend: Dispatcher & EventSourceLike;
+  backend: Dispatcher & EventSourceLike & HasAttachmentStore;
   /** 0 (the default) picks a free port; a restart passes the previous one so open pages carry on. */
   port?: number;
   staticDir?: string;
@@ -53,13 +59,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? newHostToken();
   const serveStatic = staticFiles(options.staticDir ?? defaultStaticDir);
   const bodyLimit = options.bodyLimitBytes ?? defaultBodyLimitBytes;
+  const attachments = attachmentFiles(options.backend.manager.attachments, options.log);
   const events = new EventStreams(options.backend, options.heartbeatMs);
   // Known once listening; every check below runs after that.
   const guard: GuardSettings = { port: 0, token };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
-    const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const { pathname } = url;
     const isApi = pathname === '/api' || pathname.startsWith('/api/');
     // The pages and scripts need only a loopback Host; the API and the events need the token too.
     const refused = isApi ? apiRefusal(req, guard) : hostRefusal(req, guard.port);
@@ -72,6 +80,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (pathname === '/api/events') {
       if (req.method === 'GET') events.attach(req, res);
       else methodNotAllowed(res, 'GET');
+    } else if (isAttachmentsPath(pathname)) {
+      // Raw bytes, not JSON: a 50 MB file under its own limit (attachment-route.ts).
+      await answerAttachmentRequest(req, res, url, attachments, uploadLimitBytes);
     } else if (isApi) {
       const channel = channelOfPath(pathname);
       if (channel === undefined) sendText(res, 404, 'There is no such API path.');

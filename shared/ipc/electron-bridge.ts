@@ -10,11 +10,24 @@ import type { Settled } from './envelope.js';
 /** The name of the bridge on `window`. */
 export const bridgeGlobalName = 'mull';
 
+/**
+ * The IPC channels for attachment bytes, beside the contract's (whose JSON-shaped schemas carry no
+ * bytes): a Uint8Array goes as it is, by structured clone, with no base64 and no size cap of its own.
+ */
+export const attachmentChannels = {
+  store: 'attachments:store',
+  read: 'attachments:read',
+} as const;
+
 export interface MullBridge {
   /** Sends a request; resolves with its settled envelope, never rejects for a refused request. */
   invoke(channel: RequestChannel, request: unknown): Promise<Settled<unknown>>;
   /** Subscribes to a pushed event's payload; returns the unsubscribe function. */
   on(event: EventChannel, listener: (payload: unknown) => void): () => void;
+  /** Stores a file's bytes; settles with its JobAttachment or the store's refusal. */
+  storeAttachment(name: string, bytes: Uint8Array): Promise<Settled<unknown>>;
+  /** A stored file's bytes; settles with `{bytes, mediaType}` or NOT_FOUND. */
+  readAttachment(sha256: string): Promise<Settled<unknown>>;
 }
 
 const knownRequests: ReadonlySet<unknown> = new Set(requestChannelNames);

@@ -1,5 +1,6 @@
 // How a request's outcome travels back over either transport, and the API the renderer sees.
 import { z } from 'zod';
+import type { JobAttachment } from '../job-attachments.js';
 import type { EventChannel, EventOf, RequestChannel, RequestOf, ResponseOf } from './contract.js';
 
 export const ErrorCode = z.enum([
@@ -49,6 +50,15 @@ export interface MullApi {
    * back): snapshots should be fetched again. Electron's IPC never drops events, so it has none.
    */
   onResync?(listener: () => void): () => void;
+  /**
+   * Stores a file or image the person picked or dropped in the data directory's attachment store
+   * (once per content) and resolves with what a NewJob's `attachments` takes. A file Mull will not
+   * send (empty, a PNG named .pdf, an unsupported type, over 50 MB) rejects with a REFUSED
+   * ContractError whose message is one sentence. The bytes travel raw, never inside the contract.
+   */
+  storeAttachment(file: File): Promise<JobAttachment>;
+  /** A stored attachment's bytes, typed by what they are (for thumbnails through a blob: URL). */
+  readAttachment(sha256: string): Promise<Blob>;
 }
 
 /** The value of a settled envelope, or the ContractError it carries. */

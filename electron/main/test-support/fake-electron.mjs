@@ -1,4 +1,4 @@
-/* global setImmediate, setTimeout, Request */
+/* global setImmediate, setTimeout, Request, Buffer */
 // A stand-in for the `electron` module, loaded with `node --import` before the bundled main process
 // (out/main/index.cjs), so the composition root runs under plain Node where Electron's binary is
 // missing. It records what the app asks of Electron, plays a short scenario once the window has
@@ -147,6 +147,28 @@ async function scenario(window) {
       senderFrame: { url: 'app://mull/index.html', parent: {} },
     },
   );
+
+  // Attachment bytes on their own channels: stored and read back from our page, refused to others.
+  const call = (channel, args, event = ownFrame) => handlers.get(channel)(event, ...args);
+  const png = new Uint8Array(
+    Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    ),
+  );
+  report.attachmentStored = await call('attachments:store', ['dot.png', png]);
+  const read = await call('attachments:read', [report.attachmentStored.value?.sha256]);
+  report.attachmentRead = read.ok
+    ? {
+        ok: true,
+        mediaType: read.value.mediaType,
+        sameBytes: Buffer.from(read.value.bytes).equals(Buffer.from(png)),
+      }
+    : read;
+  report.attachmentFromStranger = {
+    store: await call('attachments:store', ['evil.png', png], strangerFrame),
+    read: await call('attachments:read', [report.attachmentStored.value?.sha256], strangerFrame),
+  };
 
   const page = await protocolHandler(new Request('app://mull/index.html'));
   report.page = {

@@ -8,6 +8,8 @@ export interface RawResponse {
   status: number;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The body as the bytes it was (a stored attachment's, say). */
+  bytes: Buffer;
 }
 
 export interface RequestOptions {
@@ -46,7 +48,12 @@ export class HostClient {
         (res) => {
           this.received.push(JSON.stringify(res.headers));
           if (options.headOnly) {
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: '' });
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: '',
+              bytes: Buffer.alloc(0),
+            });
             res.destroy();
             return;
           }
@@ -54,9 +61,10 @@ export class HostClient {
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('error', reject);
           res.on('end', () => {
-            const body = Buffer.concat(chunks).toString('utf8');
+            const bytes = Buffer.concat(chunks);
+            const body = bytes.toString('utf8');
             this.received.push(body);
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body, bytes });
           });
         },
       );

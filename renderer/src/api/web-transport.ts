@@ -1,7 +1,8 @@
 // The contract over the loopback web host, for a page opened in a browser: requests as
 // `POST /api/<channel>`, events from one shared stream of `GET /api/events`, both with the run's
 // token as `Authorization: Bearer`. No cookie: cookies reach every port of 127.0.0.1, a header only
-// goes where this script sends it (electron/web-host/request-guard.ts says why).
+// goes where this script sends it (electron/web-host/request-guard.ts says why). Attachment bytes
+// travel beside the contract, with the same token (web-attachments.ts).
 import { createParser } from 'eventsource-parser';
 import {
   eventChannels,
@@ -10,12 +11,9 @@ import {
   type RequestChannel,
   type ResponseOf,
 } from '../../../shared/ipc/contract.js';
-import {
-  ContractError,
-  SettledEnvelope,
-  unwrap,
-  type MullApi,
-} from '../../../shared/ipc/envelope.js';
+import { unwrap, type MullApi } from '../../../shared/ipc/envelope.js';
+import { hostFetch, settledOf } from './host-fetch.js';
+import { webAttachments } from './web-attachments.js';
 
 export interface WebApi extends MullApi {
   /** Stops the event stream (tests; a page keeps it for its whole life). */
@@ -146,22 +144,14 @@ export function createWebApi(options: WebApiOptions = {}): WebApi {
 
   return {
     async invoke<C extends RequestChannel>(channel: C, request: unknown): Promise<ResponseOf<C>> {
-      let response: Response;
-      try {
-        response = await fetch(`${base}/api/${channel}`, {
-          method: 'POST',
-          credentials: 'omit',
-          headers: { ...auth, 'Content-Type': 'application/json' },
-          body: JSON.stringify(request),
-        });
-      } catch {
-        throw new ContractError(
-          'INTERNAL',
-          "Mull's web host cannot be reached: is it still running? Start it again and open the address it prints.",
-        );
-      }
+      const response = await hostFetch(`${base}/api/${channel}`, {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify(request),
+      });
       return unwrap(await settledOf(response)) as ResponseOf<C>;
     },
+    ...webAttachments(base, auth),
     on<E extends EventChannel>(event: E, listener: (payload: EventOf<E>) => void): () => void {
       openEvents();
       const set = listeners.get(event) ?? new Set<AnyListener>();
@@ -225,21 +215,6 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     const timer = setTimeout(done, ms);
     signal.addEventListener('abort', done);
   });
-}
-
-/** The envelope in a response; a 403 (no token) or any non-envelope answer becomes a ContractError. */
-async function settledOf(response: Response) {
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  const parsed = SettledEnvelope.safeParse(json);
-  if (parsed.success) return parsed.data;
-  if (response.status === 403) throw new ContractError('FORBIDDEN', text.trim());
-  throw new ContractError('INTERNAL', `Mull answered with HTTP ${response.status}.`);
 }
 
 function parseEventData(data: string): unknown {

@@ -8,6 +8,7 @@ import {
   describeAttachmentProblem,
   type AttachmentProblem,
 } from '../../attachments/index.js';
+import { formatFileSize } from '../../../../shared/file-size.js';
 import type { JobAttachmentList } from '../../store/check-database.js';
 import { exitCodes } from '../cli-errors.js';
 import { defineCommand } from '../command.js';
@@ -106,7 +107,7 @@ async function tally(dataDir: string, jobs: JobAttachmentList[]): Promise<Attach
 /** "12 jobs with 31 attachments (7 files, 48.2 MB) verified by sha256", or what was wrong. */
 function attachmentsPart(t: AttachmentTally): string {
   if (t.checked === 0) return 'no attachments';
-  const what = `${plural(t.jobs, 'job')} with ${plural(t.checked, 'attachment')} (${plural(t.files, 'file')}, ${size(t.bytes)})`;
+  const what = `${plural(t.jobs, 'job')} with ${plural(t.checked, 'attachment')} (${plural(t.files, 'file')}, ${formatFileSize(t.bytes)})`;
   const count = (kind: AttachmentProblem['problem']) =>
     t.problems.filter((p) => p.problem === kind).length;
   const wrong = [`${count('missing')} missing`, `${count('altered')} altered`].filter(
@@ -117,11 +118,4 @@ function attachmentsPart(t: AttachmentTally): string {
 
 function plural(count: number, one: string): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : `${one}s`}`;
-}
-
-/** In MB as the attachment limits are (1 MB = 1024 x 1024 bytes); small files in KB or bytes. */
-function size(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return plural(bytes, 'byte');
 }
