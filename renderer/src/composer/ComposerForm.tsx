@@ -22,6 +22,9 @@ import { checkBudget, noBudget } from '../../../shared/budget.js';
 import { useBudget } from '../data/use-app-data.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { BudgetLine } from './BudgetLine.js';
+import { AttachmentsField } from './AttachmentsField.js';
+import { useFileDrop } from './use-file-drop.js';
+import { attachmentsProblem, useComposerAttachments } from './use-composer-attachments.js';
 import { CostEstimate } from './CostEstimate.js';
 import { TemplateBar, type AppliedTemplate } from './TemplateBar.js';
 import { clearDraft, readDraft, writeDraft } from './draft.js';
@@ -55,6 +58,9 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
   const [compareWith, setCompareWith] = useState<string[]>([]);
   const [flex, setFlex] = useState(false);
   const [askingBudget, setAskingBudget] = useState(false);
+  const files = useComposerAttachments();
+  // A drop anywhere on the form attaches; the outline shows where a drop lands.
+  const { dropping, handlers: dropHandlers } = useFileDrop(files.add);
   const submit = useSubmitJobs();
   const budget = useBudget();
   const ids = {
@@ -95,6 +101,8 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
     jobCount > 0 &&
     !tooMany &&
     maxOutputError === null &&
+    !files.storing &&
+    attachmentsProblem(files.attached) === null &&
     modelId.trim() !== '' &&
     !submit.isPending;
 
@@ -129,6 +137,7 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
       webSearch: template.tools?.webSearch ?? false,
       codeInterpreter: template.tools?.codeInterpreter ?? false,
     });
+    files.replace(template.attachments ?? []);
   };
 
   // Past a budget, submit asks first (the dialog's Submit anyway sends).
@@ -150,12 +159,14 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
       tools: tools.tools,
       instructions: sentInstructions,
       flex,
+      attachments: files.attached,
     };
     const perModel = comparedOptions(first, compared, chosenEffort ?? effort, chosenTools);
     const jobs = composeComparison(prompts, copies, perModel, () => crypto.randomUUID());
     submit.mutate(jobs, {
       onSuccess: (result) => {
         setPrompt('');
+        files.replace([]);
         clearDraft();
         setDraftKept(false);
         onSubmitted(result.jobs.map((job) => job.id));
@@ -165,12 +176,13 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
 
   return (
     <form
-      className="composer"
+      className={dropping ? 'composer is-dropping' : 'composer'}
       aria-labelledby={`${ids.prompt}-title`}
       onSubmit={(event) => {
         event.preventDefault();
         send();
       }}
+      {...dropHandlers}
     >
       <div className="pane__heading">
         <h2 id={`${ids.prompt}-title`}>New job</h2>
@@ -188,6 +200,7 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
           ...(chosenEffort !== null && { effort: chosenEffort }),
           ...(tools.tools !== undefined && { tools: tools.tools }),
           ...(flex && { serviceTier: 'flex' as const }),
+          ...(files.attached.length > 0 && { attachments: files.attached }),
         }}
         onUse={applyTemplate}
       />
@@ -216,6 +229,8 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
           Ctrl+Enter (⌘+Enter on a Mac) submits.
         </p>
       </div>
+
+      <AttachmentsField files={files} />
 
       <details className="composer__instructions" open={settings.defaultInstructions !== ''}>
         <summary>

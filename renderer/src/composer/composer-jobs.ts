@@ -4,6 +4,7 @@ import type { CostRange } from '../../../shared/cost.js';
 import { estimateJobCost } from '../../../shared/job-estimate.js';
 import type { NewJob, ReasoningEffort } from '../../../shared/job.js';
 import type { JobToolsInput } from '../../../shared/job-tools.js';
+import type { JobAttachment } from '../../../shared/job-attachments.js';
 import { findModel, type ModelInfo } from '../../../shared/models.js';
 import { supportsFlex } from '../../../shared/tier-price.js';
 
@@ -22,6 +23,8 @@ export interface ComposerOptions {
   instructions?: string;
   /** Flex processing asked (FlexField.tsx); sent only for models that take it. */
   flex?: boolean;
+  /** Files and images already in the attachment store, sent with every job of the submit. */
+  attachments?: JobAttachment[];
 }
 
 /** What the composer's Tools group ticks. */
@@ -89,6 +92,8 @@ export function composeJobs(
         ...(options.maxOutputTokens !== undefined && { maxOutputTokens: options.maxOutputTokens }),
         ...(options.tools !== undefined && { tools: options.tools }),
         ...(options.instructions !== undefined && { instructions: options.instructions }),
+        ...(options.attachments !== undefined &&
+          options.attachments.length > 0 && { attachments: options.attachments }),
         ...(options.flex === true &&
           supportsFlex(findModel(options.model)) && { serviceTier: 'flex' as const }),
       });

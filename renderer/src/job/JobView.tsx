@@ -18,6 +18,7 @@ import { JobHeader } from './JobHeader.js';
 import { answerFromItems, ItemsAnswer } from './ItemsAnswer.js';
 import { itemsAddNothing } from './streamed-answer.js';
 import { JobNotes } from './JobNotes.js';
+import { JobAttachments } from './JobAttachments.js';
 import { ThreadList } from './ThreadList.js';
 import { Timeline } from './Timeline.js';
 import { ToolSteps } from './ToolSteps.js';
@@ -86,6 +87,7 @@ export function JobView({ id, onOpen, onClose, onOpenSettings }: Props) {
           </>
         )}
         <pre className="prompt-text">{job.prompt}</pre>
+        <JobAttachments attachments={job.attachments} />
       </details>
 
       {/* Open while the model thinks; once it has answered, the answer comes first. */}
