@@ -57,4 +57,11 @@ test('a submit over the per-job cap asks first, and sends only when told to', as
       .getByRole('form', { name: 'New job' })
       .getByText(/^Budget: \$49\.\d\d left of \$50\.00 this month/u),
   ).toBeVisible();
+
+  // Spend sets the month against the budget.
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Spend', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Spend' })).toContainText(
+    /Monthly budget\s*\$50\.00 \(\d+ % spent\)/u,
+  );
 });

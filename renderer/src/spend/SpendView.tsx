@@ -1,13 +1,15 @@
-// What the jobs cost: today, this month, by day and by model.
+// What the jobs cost: today, this month (against the monthly budget, if one is set), by day and
+// by model.
 import { X } from 'lucide-react';
 import { formatUsd } from '../../../shared/cost.js';
-import { useSpend } from '../data/use-app-data.js';
+import { useBudget, useSpend } from '../data/use-app-data.js';
 import { formatDay } from '../format/dates.js';
 import { ErrorNote } from '../ui/ErrorNote.js';
 import { Icon } from '../ui/Icon.js';
 
 export function SpendView({ onClose }: { onClose: () => void }) {
   const spend = useSpend();
+  const monthlyBudget = useBudget().data?.monthlyBudgetUsd;
   return (
     <section className="spend" aria-labelledby="spend-title">
       <div className="pane__heading">
@@ -30,6 +32,17 @@ export function SpendView({ onClose }: { onClose: () => void }) {
               <dt>This month</dt>
               <dd>{formatUsd(spend.data.thisMonth)}</dd>
             </div>
+            {monthlyBudget !== null && monthlyBudget !== undefined && (
+              <div>
+                <dt>Monthly budget</dt>
+                <dd>
+                  {formatUsd(monthlyBudget)}{' '}
+                  <span className="muted">
+                    ({Math.round((spend.data.thisMonth / monthlyBudget) * 100)} % spent)
+                  </span>
+                </dd>
+              </div>
+            )}
           </dl>
           {spend.data.unpricedJobs > 0 && (
             <p className="muted">
