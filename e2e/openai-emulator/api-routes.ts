@@ -1,5 +1,6 @@
-// The Responses API surface: create, poll, re-stream, cancel, delete (and a model list), under
-// both OpenAI's `/v1` prefix and Azure's `/openai/v1`, with Bearer or `api-key` auth.
+// The Responses API surface: create, poll, re-stream, cancel, delete (and a model list, and file
+// uploads for `file_id` inputs), under both OpenAI's `/v1` prefix and Azure's `/openai/v1`, with
+// Bearer or `api-key` auth.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { ApiError, invalidRequest, sendApiError, sendJson } from './api-error.js';
@@ -11,9 +12,12 @@ import type { ResponseRun } from './response-run.js';
 import type { LoggedRequest } from './request-log.js';
 import type { RequestKind } from './script.js';
 import { resetBeforeHeaders, streamEvents } from './sse-stream.js';
+import { readUpload } from './uploaded-files.js';
 
 const apiPrefixes = ['/openai/v1', '/v1'];
-const maxBodyBytes = 20 * 1024 * 1024;
+// A JSON body: room for 50 MB of inline files (OpenAI's limit per request,
+// https://platform.openai.com/docs/guides/file-inputs), which base64 makes about 67 MB.
+const maxBodyBytes = 96 * 1024 * 1024;
 
 interface Route {
   kind: RequestKind | 'unknown';
@@ -25,6 +29,7 @@ function routeOf(method: string, url: URL): Route {
   const prefix = apiPrefixes.find((p) => pathname.startsWith(`${p}/`)) ?? '';
   const parts = pathname.slice(prefix.length).split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'models' && parts.length === 1 && method === 'GET') return { kind: 'models' };
+  if (parts[0] === 'files' && parts.length === 1 && method === 'POST') return { kind: 'upload' };
   if (parts[0] !== 'responses') return { kind: 'unknown' };
   if (parts.length === 1 && method === 'POST') return { kind: 'create' };
   const responseId = parts[1];
@@ -93,7 +98,10 @@ export async function handleApiRequest(
     if (res.headersSent) entry.status = res.statusCode;
   });
   try {
-    const body = method === 'POST' ? await readJsonBody(req) : undefined;
+    // An upload is multipart: the log keeps what it carried, never its bytes.
+    const upload = route.kind === 'upload' ? await readUpload(req, url) : undefined;
+    if (upload) entry.upload = upload;
+    const body = method === 'POST' && !upload ? await readJsonBody(req) : undefined;
     if (body !== undefined) entry.body = body;
     const authError = state.checkKey(key);
     if (authError) throw authError;
@@ -136,6 +144,13 @@ async function dispatch(
       state.deleteResponse(id);
       sendJson(res, 200, { id, object: 'response', deleted: true });
       return;
+    case 'upload': {
+      if (!entry.upload) throw new Error('an upload without its file');
+      const file = state.files.add(entry.upload);
+      entry.upload.fileId = file.id;
+      sendJson(res, 200, file);
+      return;
+    }
     case 'models':
       sendJson(res, 200, {
         object: 'list',

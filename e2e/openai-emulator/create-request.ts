@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ApiError, invalidRequest } from './api-error.js';
 import { findEmulatedModel, type EmulatedModel } from './models.js';
+import type { FileReference } from './uploaded-files.js';
 
 const InputContent = z.union([
   z.string(),
@@ -75,6 +76,8 @@ export interface CreateRequest {
   /** What the response should add to its output items (`web_search_call.action.sources`, ...). */
   include: readonly string[];
   maxToolCalls: number | null;
+  /** The `file_id`s its `input_file` / `input_image` parts name (checked against uploads). */
+  fileReferences: readonly FileReference[];
 }
 
 /** The tool types that give a deep-research model something to research. */
@@ -128,6 +131,21 @@ function textOfInput(input: z.infer<typeof CreateBody>['input']): string {
       return content.map((part) => part.text ?? '').join('');
     })
     .join('\n');
+}
+
+/** Each `file_id` named by an `input_file` or `input_image` part of the input's messages. */
+function fileReferencesOf(input: z.infer<typeof CreateBody>['input']): FileReference[] {
+  if (input === undefined || typeof input === 'string') return [];
+  const references: FileReference[] = [];
+  input.forEach((item, i) => {
+    if (!Array.isArray(item.content)) return;
+    item.content.forEach((part, j) => {
+      const fileId: unknown = (part as Record<string, unknown>).file_id;
+      if ((part.type === 'input_file' || part.type === 'input_image') && typeof fileId === 'string')
+        references.push({ fileId, param: `input[${i}].content[${j}].file_id` });
+    });
+  });
+  return references;
 }
 
 function defaultEffort(model: EmulatedModel): string | null {
@@ -242,5 +260,6 @@ export function parseCreateRequest(raw: unknown): CreateRequest {
     tools,
     include: body.include ?? [],
     maxToolCalls: body.max_tool_calls ?? null,
+    fileReferences: fileReferencesOf(body.input),
   };
 }

@@ -9,6 +9,7 @@ import { planFromRecording } from './recorded-plan.js';
 import { ResponseRun } from './response-run.js';
 import { RequestFaults } from './request-faults.js';
 import { RequestLog } from './request-log.js';
+import { UploadedFiles } from './uploaded-files.js';
 import {
   EmulatorConfig,
   KeyPolicy,
@@ -48,6 +49,8 @@ export class EmulatorState {
   keys!: KeyPolicy;
   readonly faults = new RequestFaults();
   readonly log = new RequestLog();
+  /** Files uploaded through `POST /files`, which a create may name by `file_id`. */
+  readonly files = new UploadedFiles();
 
   constructor(private readonly initial: InitialSettings = {}) {
     this.reset();
@@ -61,6 +64,7 @@ export class EmulatorState {
     this.rules = [];
     this.faults.clear();
     this.log.clear();
+    this.files.clear();
     this.config = EmulatorConfig.parse({});
     this.defaultScriptInput = {};
     this.configure(this.initial.config ?? {});
@@ -144,6 +148,7 @@ export class EmulatorState {
   }
 
   createResponse(req: CreateRequest): ResponseRun {
+    this.files.check(req.fileReferences);
     let previousTokens = 0;
     if (req.previousResponseId !== null) {
       const previous = this.runs.get(req.previousResponseId);

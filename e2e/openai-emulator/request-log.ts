@@ -1,5 +1,6 @@
 // Every API request the emulator received, so a test can assert e.g. "created exactly once".
 import type { RequestKind, StreamFault } from './script.js';
+import type { UploadedFile } from './uploaded-files.js';
 
 export interface LoggedRequest {
   /** The `x-request-id` the reply carried. */
@@ -15,7 +16,10 @@ export interface LoggedRequest {
   auth: 'bearer' | 'api-key' | 'none';
   /** The last four characters of the key; never the key. */
   keyLast4?: string;
+  /** A JSON body as sent; an upload's multipart body is never kept (see `upload`). */
   body?: unknown;
+  /** An upload (`POST /files`): what it carried, not its bytes, and the id it was given. */
+  upload?: UploadedFile & { fileId?: string };
   /** The scripted stream fault this connection played, if any (its `kind`). */
   streamFault?: StreamFault['kind'];
 }

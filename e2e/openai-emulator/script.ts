@@ -205,7 +205,16 @@ export const ScriptRule = z.object({
 });
 export type ScriptRuleInput = z.input<typeof ScriptRule>;
 
-export const RequestKind = z.enum(['create', 'poll', 'stream', 'cancel', 'delete', 'models']);
+export const RequestKind = z.enum([
+  'create',
+  'poll',
+  'stream',
+  'cancel',
+  'delete',
+  'models',
+  /** `POST /files` (uploaded-files.ts): a fault `on: ['upload']` makes the next upload fail. */
+  'upload',
+]);
 export type RequestKind = z.infer<typeof RequestKind>;
 
 /** An HTTP error answered instead of the real reply, to the next `count` matching requests. */

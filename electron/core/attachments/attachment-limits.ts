@@ -7,8 +7,10 @@
 //   stored copies of those pages searched on 2026-12-02 did not show the figure itself; it is
 //   taken from the guides as last read and is the tighter of the two readings.
 // - The Files API (https://platform.openai.com/docs/api-reference/files/create): "Individual
-//   files can be up to 512 MB" (purpose `user_data` for model inputs). Mull does not upload yet:
-//   a file above the inline limit is refused with a sentence.
+//   files can be up to 512 MB" (purpose `user_data` for model inputs). Attachments that would put a
+//   create request past the inline total are uploaded there first and sent by file id
+//   (attachment-plan.ts), so a job may carry 20 files of 50 MB each; the per-file cap stays the
+//   inline one, so any file can still go inline.
 import { maxAttachmentsPerJob } from '../../../shared/job-attachments.js';
 
 const mb = 1024 * 1024;
@@ -19,7 +21,7 @@ export const maxInlineAttachmentBytes = 50 * mb;
 /** The most file content one create request carries inline (all attachments together). */
 export const maxInlineBytesPerRequest = 50 * mb;
 
-/** The Files API's own limit per file, for when uploads (purpose `user_data`) are added. */
+/** The Files API's own limit per file (purpose `user_data`); above Mull's own per-file cap. */
 export const maxUploadedFileBytes = 512 * mb;
 
 export { maxAttachmentsPerJob };

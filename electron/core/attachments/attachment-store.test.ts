@@ -77,9 +77,12 @@ describe('attachment store', () => {
     expect(() => readdirSync(store.dir)).toThrow(); // nothing was stored
   });
 
-  it('refuses too many attachments and ones not in the store', () => {
+  it('refuses too many attachments and ones not in the store, but not their total size', () => {
     const one = store.add('a.txt', Buffer.from('a'));
     expect(refusal(() => checkAttachmentList(Array(21).fill(one), store))).toMatch(/at most 20/u);
+    // 20 files of 50 MB (1,000 MB): what does not fit inline is uploaded (attachment-plan.ts).
+    const large = { ...one, size: maxInlineAttachmentBytes };
+    expect(() => checkAttachmentList(Array(20).fill(large), store)).not.toThrow();
     const absent = { ...one, sha256: sha256Of(Buffer.from('b')), name: 'b.txt' };
     expect(refusal(() => checkAttachmentList([absent], store))).toBe(
       '"b.txt" is not in the attachment store.',

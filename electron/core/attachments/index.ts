@@ -15,3 +15,9 @@ export {
 export * from './attachment-limits.js';
 export { detectType } from './detect-type.js';
 export { attachmentInput } from './attachment-input.js';
+export {
+  attachmentsToUpload,
+  planAttachments,
+  type AttachmentRoute,
+  type PlannedAttachment,
+} from './attachment-plan.js';

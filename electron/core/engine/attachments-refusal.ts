@@ -1,5 +1,6 @@
-// Why a new job's attachments cannot go, as one sentence, before anything is stored: too many or
-// too large together, not in the attachment store, or an image for a model without image input.
+// Why a new job's attachments cannot go, as one sentence, before anything is stored: too many,
+// not in the attachment store, or an image for a model without image input. (Their total size is
+// not refused: what does not fit inline is uploaded through the Files API.)
 import type { ParsedNewJob } from '../../../shared/job.js';
 import {
   AttachmentRefused,

@@ -7,13 +7,15 @@ import { attachmentInput, type AttachmentReader } from '../attachments/index.js'
 import type { CreateBody } from '../provider/responses-client.js';
 
 /**
- * A job with attachments sends its prompt and their bytes as one user message (`input_file`,
- * `input_image`); `readAttachment` reads them from the attachment store as the body is built.
+ * A job with attachments sends its prompt and them as one user message (`input_file`,
+ * `input_image`): inline, read from the attachment store by `readAttachment` as the body is built,
+ * or by the file ids their uploads got (`fileIds`, by sha256: engine/attachment-uploads.ts).
  */
 export function createBodyFor(
   job: Job,
   previousResponseId: string | undefined,
   readAttachment?: AttachmentReader,
+  fileIds?: ReadonlyMap<string, string>,
 ): CreateBody {
   const model = findModel(job.model);
   // Unknown models (custom deployments) get reasoning settings only when the job asked for them.
@@ -23,7 +25,7 @@ export function createBodyFor(
     model: job.model,
     input:
       job.attachments.length > 0 && readAttachment
-        ? attachmentInput(job.prompt, job.attachments, readAttachment)
+        ? attachmentInput(job.prompt, job.attachments, readAttachment, fileIds)
         : job.prompt,
     metadata: { mull_job_id: job.id },
   };

@@ -1,17 +1,19 @@
-// The create phase of a job: sending the create request (marked sent, durably, the instant its
-// bytes leave) and deciding, with create-window.ts, what a create that ended without a response
-// id means: send again (nothing reached the server), wait and send again (the server refused it
-// for now), pause for a key, fail, or "unknown" (it may be running on the server: never resent).
+// The create phase of a job: uploading the attachments the create names by file id (before the
+// create window opens), sending the create request (marked sent, durably, the instant its bytes
+// leave) and deciding, with create-window.ts, what a create that ended without a response id
+// means: send again (nothing reached the server), wait and send again (the server refused it for
+// now), pause for a key, fail, or "unknown" (it may be running on the server: never resent).
 import type { Job } from '../../../shared/job.js';
 import type { ResponsesClient, Streamed } from '../provider/responses-client.js';
 import { reconnectDelayMs } from './backoff.js';
 import type { AttachmentReader } from '../attachments/index.js';
+import { uploadAttachments, type UploadedFiles } from './attachment-uploads.js';
 import { createBodyFor } from './create-body.js';
 import { decideCreate, type CreateTrouble } from './create-window.js';
 import { flexCapacityCode, isFlexCapacityRefusal } from '../provider/flex-capacity.js';
 import type { EngineOptions } from './engine-options.js';
 import type { JobWriter, TimelineEntry } from './job-writer.js';
-import type { AttemptResult } from './stream-attempt.js';
+import type { AttemptResult, Interruption } from './stream-attempt.js';
 import type { StreamError } from './stream-fold.js';
 import type { WakeSignal } from './wake-signal.js';
 import type { DriverExit } from './job-driver.js';
@@ -24,11 +26,15 @@ export interface CreateHost {
   readonly client: ResponsesClient;
   readonly previousResponseId: string | undefined;
   readonly readAttachment: AttachmentReader;
+  /** The provider's file ids of attachments uploaded before (uploaded_files). */
+  readonly uploads: UploadedFiles;
   readonly options: EngineOptions;
   readonly wake: WakeSignal;
   /** `mull submit`: a create that cannot go out now is left stored for the next driver. */
   readonly detached: boolean;
   now(): number;
+  /** Registers how the driver stops what is in flight (an upload), or clears it. */
+  setInterrupt(interrupt: ((why: Interruption) => void) | undefined): void;
   write(patch: JobPatch, entry?: TimelineEntry): void;
   /** Keeps the driver's copy of the job current after a write made here. */
   adopt(job: Job): void;
@@ -44,8 +50,55 @@ export class CreatePhase {
   private unreached = 0;
   /** Flex creates refused for lack of capacity in a row (not counted as refusals: see below). */
   private capacityWaits = 0;
+  /** The file ids the create names (sha256 -> id), from the last upload(). */
+  private fileIds: ReadonlyMap<string, string> = new Map();
+  /** Of those, the ones uploaded by an earlier job or try (not by this upload()). */
+  private reusedUploads: readonly string[] = [];
 
   constructor(private readonly host: CreateHost) {}
+
+  /**
+   * Uploads the attachments the create names by file id, before the create window opens: the job
+   * stays pending, and since an upload starts no paid job, a failed one is simply tried again (a
+   * connection failure or HTTP 408/409/429/5xx, with the create's backoff) or fails the job with
+   * a sentence naming the file (any other refusal), no create sent. 'ready': send the create now.
+   */
+  async upload(): Promise<'ready' | DriverExit | undefined> {
+    const host = this.host;
+    if (host.job.attachments.length === 0) return 'ready';
+    const controller = new AbortController();
+    // A wake or a network change does not restart an upload in flight; a shutdown or cancel stops it.
+    host.setInterrupt((why) => {
+      if (why !== 'reconcile') controller.abort(why);
+    });
+    let outcome: Awaited<ReturnType<typeof uploadAttachments>>;
+    try {
+      outcome = await uploadAttachments(
+        host.job,
+        { client: host.client, uploads: host.uploads, read: host.readAttachment },
+        controller.signal,
+      );
+    } finally {
+      host.setInterrupt(undefined);
+    }
+    switch (outcome.kind) {
+      case 'ready':
+        this.fileIds = outcome.fileIds;
+        this.reusedUploads = outcome.reused;
+        return 'ready';
+      case 'aborted':
+        return undefined;
+      case 'not_sent':
+        return this.sendAgainLater(outcome.reason);
+      case 'transient':
+        return this.refusedForNow(outcome.reason, outcome.retryAfterMs);
+      case 'needs_key':
+        return host.needsKey(outcome.reason);
+      case 'permanent':
+        host.fail(outcome.code, outcome.message);
+        return 'settled';
+    }
+  }
 
   /** Marks the job submitting and sends the create; `submittedAt` is written as the bytes leave. */
   open(signal: AbortSignal): Promise<Streamed> {
@@ -56,7 +109,7 @@ export class CreatePhase {
     const waiting = host.job.error?.code === flexCapacityCode;
     host.write({ status: 'submitting', submittedAt: null, ...(waiting ? { error: null } : {}) });
     return host.client.create(
-      createBodyFor(host.job, host.previousResponseId, host.readAttachment),
+      createBodyFor(host.job, host.previousResponseId, host.readAttachment, this.fileIds),
       signal,
       () => {
         host.adopt(host.writer.writeDurably(host.job.id, { submittedAt: host.now() }));
@@ -96,28 +149,36 @@ export class CreatePhase {
         ) {
           return this.waitForFlexCapacity(decision.reason, decision.retryAfterMs);
         }
-        this.refusals++;
-        if (this.refusals > host.options.createAttempts) {
-          host.fail(
-            'create_failed',
-            `The provider kept refusing the job (${decision.reason}). Retry it later.`,
-          );
-          return 'settled';
-        }
-        host.write({ status: 'pending' }, { kind: 'disconnected', detail: decision.reason });
-        await host.wake.sleep(
-          reconnectDelayMs(host.options.backoff, this.refusals - 1, decision.retryAfterMs),
-        );
-        return undefined;
+        return this.refusedForNow(decision.reason, decision.retryAfterMs);
       case 'unknown':
         host.markUnknown(decision.message);
         return 'settled';
       case 'needs_key':
         return host.needsKey(decision.reason);
       case 'fail':
+        // A file id remembered from an earlier upload may be what was refused (the file deleted on
+        // the server, or the key now in another project): forgotten, so a retry uploads afresh.
+        if (this.reusedUploads.length > 0)
+          host.uploads.forgetUploads(host.job.providerId, this.reusedUploads);
         host.fail(decision.code, decision.message);
         return 'settled';
     }
+  }
+
+  /** Refused for now (HTTP 408, 409, 429, 5xx; nothing started): pending, then sent again. */
+  private async refusedForNow(
+    reason: string,
+    retryAfterMs: number | undefined,
+  ): Promise<DriverExit | undefined> {
+    const host = this.host;
+    this.refusals++;
+    if (this.refusals > host.options.createAttempts) {
+      host.fail('create_failed', `The provider kept refusing the job (${reason}). Retry it later.`);
+      return 'settled';
+    }
+    host.write({ status: 'pending' }, { kind: 'disconnected', detail: reason });
+    await host.wake.sleep(reconnectDelayMs(host.options.backoff, this.refusals - 1, retryAfterMs));
+    return undefined;
   }
 
   /**

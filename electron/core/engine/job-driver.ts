@@ -14,6 +14,7 @@ import { finalStateOf, isTerminalResponse } from './final-state.js';
 import type { ItemsWrite, JobWriter, StagedWrite } from './job-writer.js';
 import { readStream, type AttemptResult, type Interruption } from './stream-attempt.js';
 import type { AttachmentReader } from '../attachments/index.js';
+import type { UploadedFiles } from './attachment-uploads.js';
 import { StreamFold } from './stream-fold.js';
 import { WakeSignal } from './wake-signal.js';
 
@@ -24,6 +25,8 @@ export interface DriverDeps {
   previousResponseId: string | undefined;
   /** Reads a stored attachment's bytes for the create body. */
   readAttachment: AttachmentReader;
+  /** The provider's file ids of attachments uploaded before (uploaded_files). */
+  uploads: UploadedFiles;
   price: ModelPrice | undefined;
   /** The output items stored for the job (folded on from there). */
   items: readonly OutputItem[];
@@ -131,6 +134,13 @@ export class JobDriver {
 
   private async streamOnce(): Promise<DriverExit | undefined> {
     const creating = this.mode === 'create';
+    if (creating) {
+      // Uploads first, while the job is still pending: the create window has not opened.
+      const uploaded = await this.create.upload();
+      if (uploaded !== 'ready') return uploaded;
+      // Asked to stop or cancel as the last upload ended: no create goes out.
+      if (this.stopped || this.cancelWanted) return undefined;
+    }
     let detachTimer: NodeJS.Timeout | undefined;
     const result = await readStream(
       (signal) =>
@@ -407,10 +417,12 @@ export class JobDriver {
       client: this.deps.client,
       previousResponseId: this.deps.previousResponseId,
       readAttachment: this.deps.readAttachment,
+      uploads: this.deps.uploads,
       options: this.deps.options,
       wake: this.wake,
       detached: this.detachAfterCreate,
       now: this.deps.now,
+      setInterrupt: (interrupt) => (this.interrupt = interrupt),
       write: (patch, entry) => this.write(patch, entry),
       adopt: (job) => (this.job = job),
       markUnknown: (message) => this.markUnknown(message),

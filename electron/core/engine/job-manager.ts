@@ -512,6 +512,7 @@ export class JobManager {
       client: this.clientFor(job),
       previousResponseId: parent?.responseId ?? undefined,
       readAttachment: this.attachments.read,
+      uploads: this.store,
       price: this.settings.price(job.model),
       items: this.store.items(job.id),
       options: this.options,

@@ -63,7 +63,8 @@ export function retryAfterMs(headers: Headers | undefined, now = Date.now()): nu
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-function serverSays(error: APIError): string {
+/** The server's own sentence from an error reply, without the SDK's status prefix. */
+export function serverSays(error: APIError): string {
   // The SDK prefixes the status ("400 ..."); people need the server's sentence only.
   const body: unknown = error.error;
   const message =

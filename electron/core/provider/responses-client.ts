@@ -1,7 +1,10 @@
 // The one module around the `openai` SDK: create, resume, poll, cancel and delete background
-// responses on one provider (OpenAI, Azure OpenAI or an OpenAI-compatible server).
-import OpenAI from 'openai';
+// responses on one provider (OpenAI, Azure OpenAI or an OpenAI-compatible server), and upload the
+// files a create names by id.
+import OpenAI, { toFile } from 'openai';
 import type {
+  ResponseInputFile,
+  ResponseInputImage,
   Response as ServerResponse,
   ResponseStreamEvent,
 } from 'openai/resources/responses/responses';
@@ -12,6 +15,8 @@ import { clientRequestIdHeader, whenSent } from './request-sent.js';
 import type { AuthStyle } from '../../../shared/provider.js';
 
 export type { ServerResponse, ResponseStreamEvent };
+/** The SDK's shapes of an `input_file` and an `input_image` part (by data, URL or file id). */
+export type { ResponseInputFile as InputFilePart, ResponseInputImage as InputImagePart };
 
 export interface Endpoint {
   /** Normalized once with normalizeBaseUrl(); every path is joined onto it by the SDK. */
@@ -90,15 +95,20 @@ const createAgent = new Agent({ bodyTimeout: 0, headersTimeout: 10 * 60_000 }).c
 
 type CreateFetchOptions = NonNullable<OpenAI.RequestOptions['fetchOptions']>;
 
+function withAuthHeaders(authStyle: AuthStyle, init: RequestInit | undefined) {
+  const headers = Object.fromEntries(new Headers(init?.headers).entries());
+  if (authStyle === 'api-key') {
+    // Azure's key header: the SDK always writes a Bearer header, so move the key across.
+    const bearer = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '')?.[1];
+    delete headers.authorization;
+    if (bearer) headers['api-key'] = bearer;
+  }
+  return headers;
+}
+
 function fetchFor(authStyle: AuthStyle): typeof fetch {
   const send = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const headers = Object.fromEntries(new Headers(init?.headers).entries());
-    if (authStyle === 'api-key') {
-      // Azure's key header: the SDK always writes a Bearer header, so move the key across.
-      const bearer = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '')?.[1];
-      delete headers.authorization;
-      if (bearer) headers['api-key'] = bearer;
-    }
+    const headers = withAuthHeaders(authStyle, init);
     // undici's own fetch, to use the agent above; its Response is the same class at runtime but
     // its types differ from Node's global ones.
     const options = init as Parameters<typeof undiciFetch>[1];
@@ -113,6 +123,16 @@ function fetchFor(authStyle: AuthStyle): typeof fetch {
   return send;
 }
 
+/**
+ * Node's own fetch, for uploads only. The SDK builds a multipart body as Node's global FormData,
+ * which the undici package's fetch (above) does not recognise (a different copy of undici: it
+ * would send "[object FormData]"); Node's fetch encodes it. An upload needs no long-lived agent:
+ * its answer is one small JSON object.
+ */
+function uploadFetchFor(authStyle: AuthStyle): typeof fetch {
+  return (input, init) => fetch(input, { ...init, headers: withAuthHeaders(authStyle, init) });
+}
+
 /** The SDK checks the status and throws for errors; the body is read with eventsOf(). */
 function streamedFrom(response: Response): Streamed {
   if (!response.body) throw new TypeError('the event stream has no body');
@@ -121,25 +141,55 @@ function streamedFrom(response: Response): Streamed {
 
 export class ResponsesClient {
   private readonly sdk: OpenAI;
+  /** The same provider and key through Node's own fetch, for multipart uploads (see above). */
+  private readonly uploads: OpenAI;
 
   constructor(endpoint: Endpoint, key: KeyLookup) {
+    const apiKey = async () => {
+      let value: string | undefined;
+      try {
+        value = await key();
+      } catch (error) {
+        // The key store failed (e.g. the keychain timed out): no key, and the job says why.
+        throw new MissingKeyError(error instanceof Error ? error.message : String(error));
+      }
+      if (!value) throw new MissingKeyError();
+      return value;
+    };
     this.sdk = new OpenAI({
       baseURL: endpoint.baseUrl,
-      apiKey: async () => {
-        let value: string | undefined;
-        try {
-          value = await key();
-        } catch (error) {
-          // The key store failed (e.g. the keychain timed out): no key, and the job says why.
-          throw new MissingKeyError(error instanceof Error ? error.message : String(error));
-        }
-        if (!value) throw new MissingKeyError();
-        return value;
-      },
+      apiKey,
       // The engine owns every retry: an SDK retry of a create could start a second paid job.
       maxRetries: 0,
       fetch: fetchFor(endpoint.authStyle),
     });
+    this.uploads = new OpenAI({
+      baseURL: endpoint.baseUrl,
+      apiKey,
+      // An upload is never a paid job, but the engine still decides when to try again.
+      maxRetries: 0,
+      fetch: uploadFetchFor(endpoint.authStyle),
+    });
+  }
+
+  /**
+   * Uploads a file for model input and returns its id, for `input_file` / `input_image` parts
+   * with `file_id`: POST /files, multipart, purpose `user_data` ("Flexible file type for any
+   * purpose", https://platform.openai.com/docs/api-reference/files/create; a file id as model
+   * input: https://platform.openai.com/docs/guides/file-inputs and, for images,
+   * https://platform.openai.com/docs/guides/images-vision).
+   */
+  async uploadFile(
+    name: string,
+    bytes: Uint8Array,
+    mediaType: string,
+    signal: AbortSignal,
+  ): Promise<string> {
+    const file = await this.uploads.files.create(
+      { file: await toFile(bytes, name, { type: mediaType }), purpose: 'user_data' },
+      { signal },
+    );
+    return file.id;
   }
 
   /**

@@ -283,3 +283,25 @@ describe('settings', () => {
     expect(() => store.setSetting('bad', undefined)).toThrow(TypeError);
   });
 });
+
+describe('uploaded files', () => {
+  it('remembers the file id a provider gave a file, per provider, and forgets it when asked', () => {
+    const clock = fakeClock();
+    const { store, db } = databases.store({ now: clock.now });
+    const sha = 'ab'.repeat(32);
+    expect(store.uploadedFileId('openai', sha)).toBeUndefined();
+    store.rememberUpload('openai', sha, 'file-first');
+    expect(store.uploadedFileId('openai', sha)).toBe('file-first');
+    expect(store.uploadedFileId('azure', sha)).toBeUndefined();
+    clock.advance(1_000);
+    store.rememberUpload('openai', sha, 'file-again'); // the latest upload wins
+    expect(store.uploadedFileId('openai', sha)).toBe('file-again');
+    expect(db.prepare('SELECT uploaded_at FROM uploaded_files').pluck().all()).toEqual([
+      clock.now(),
+    ]);
+    store.rememberUpload('azure', sha, 'file-azure');
+    store.forgetUploads('openai', [sha, 'cd'.repeat(32)]);
+    expect(store.uploadedFileId('openai', sha)).toBeUndefined();
+    expect(store.uploadedFileId('azure', sha)).toBe('file-azure');
+  });
+});

@@ -85,6 +85,9 @@ export class JobStore {
   readonly #setSourcesText: Statement<[string, string]>;
   readonly #getSetting: Statement<[string], { value: string }>;
   readonly #setSetting: Statement<[string, string]>;
+  readonly #uploadedFileId: Statement<[string, string], string>;
+  readonly #rememberUpload: Statement<[string, string, string, number]>;
+  readonly #forgetUpload: Statement<[string, string]>;
 
   constructor(db: Database, options: JobStoreOptions = {}) {
     this.#db = db;
@@ -148,6 +151,20 @@ export class JobStore {
     this.#setSetting = db.prepare(
       'INSERT INTO settings (key, value) VALUES (?, ?) ' +
         'ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
+    // Uploaded attachments' file ids (migration 11).
+    this.#uploadedFileId = db
+      .prepare<[string, string], string>(
+        'SELECT file_id FROM uploaded_files WHERE provider_id = ? AND sha256 = ?',
+      )
+      .pluck();
+    this.#rememberUpload = db.prepare(
+      'INSERT INTO uploaded_files (provider_id, sha256, file_id, uploaded_at) VALUES (?, ?, ?, ?) ' +
+        'ON CONFLICT (provider_id, sha256) DO UPDATE SET ' +
+        'file_id = excluded.file_id, uploaded_at = excluded.uploaded_at',
+    );
+    this.#forgetUpload = db.prepare(
+      'DELETE FROM uploaded_files WHERE provider_id = ? AND sha256 = ?',
     );
   }
 
@@ -322,6 +339,23 @@ export class JobStore {
     const json = JSON.stringify(value) as string | undefined;
     if (json === undefined) throw new TypeError(`The setting ${key} must be a JSON value.`);
     this.#setSetting.run(key, json);
+  }
+
+  /** The file id this provider gave the attachment with this sha256, if it was uploaded there. */
+  uploadedFileId(providerId: string, sha256: string): string | undefined {
+    return this.#uploadedFileId.get(providerId, sha256);
+  }
+
+  /** Remembers an upload; the latest one of the same file to the same provider wins. */
+  rememberUpload(providerId: string, sha256: string, fileId: string): void {
+    this.#rememberUpload.run(providerId, sha256, fileId, this.#now());
+  }
+
+  /** Forgets uploads whose ids the provider may no longer know: the next job uploads again. */
+  forgetUploads(providerId: string, sha256s: readonly string[]): void {
+    this.transaction(() => {
+      for (const sha256 of sha256s) this.#forgetUpload.run(providerId, sha256);
+    });
   }
 
   #listPage(query: ParsedJobQuery, ftsQuery: string | null): JobPage {

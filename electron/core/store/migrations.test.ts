@@ -217,6 +217,43 @@ describe('migration 6: job tools', () => {
   });
 });
 
+describe('migration 11: uploaded files', () => {
+  const sha = 'ab'.repeat(32);
+  const insert = (db: Database, providerId: string, sha256: string, fileId: string) =>
+    db
+      .prepare(
+        'INSERT INTO uploaded_files (provider_id, sha256, file_id, uploaded_at) VALUES (?, ?, ?, 1)',
+      )
+      .run(providerId, sha256, fileId);
+
+  it('adds the file ids of uploads, one per provider and file, keeping the jobs stored before it', () => {
+    const dataDir = databases.tempDir();
+    const before = databases.open(dataDir, shippedMigrations.slice(0, 10));
+    before
+      .prepare(
+        'INSERT INTO jobs (id, title, prompt, model, provider_id, status, thread_id, created_at, updated_at) ' +
+          "VALUES ('old', 'Old job', 'a prompt', 'gpt-5', 'openai', 'completed', 'old', 1, 1)",
+      )
+      .run();
+    before.close();
+    const db = databases.open(dataDir, shippedMigrations.slice(0, 11));
+    expect(db.pragma('user_version', { simple: true })).toBe(11);
+    expect(db.prepare('SELECT count(*) FROM jobs').pluck().get()).toBe(1);
+    expect(columnsOf(db, 'uploaded_files')).toEqual([
+      'provider_id',
+      'sha256',
+      'file_id',
+      'uploaded_at',
+    ]);
+    insert(db, 'openai', sha, 'file-a');
+    insert(db, 'azure', sha, 'file-b'); // the same file on another provider: its own id
+    expect(() => insert(db, 'openai', sha, 'file-c')).toThrow(/UNIQUE constraint/u);
+    expect(() => insert(db, 'openai', 'AB'.repeat(32), 'file-d')).toThrow(/CHECK constraint/u);
+    expect(() => insert(db, 'openai', 'ab', 'file-e')).toThrow(/CHECK constraint/u);
+    expect(() => insert(db, 'openai', 'cd'.repeat(32), '')).toThrow(/CHECK constraint/u);
+  });
+});
+
 describe('migrate', () => {
   it('knows every shipped migration, numbered from 1 without gaps', () => {
     expect(shippedMigrations.map((m) => m.version)).toEqual(

@@ -1,4 +1,4 @@
--- user_version 10
+-- user_version 11
 
 -- index job_events_job_id
 CREATE INDEX job_events_job_id ON job_events (job_id, id);
@@ -62,6 +62,9 @@ CREATE TABLE settings (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL CHECK 
 
 -- table sqlite_sequence
 CREATE TABLE sqlite_sequence(name,seq);
+
+-- table uploaded_files
+CREATE TABLE uploaded_files (provider_id TEXT NOT NULL, sha256 TEXT NOT NULL CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'), file_id TEXT NOT NULL CHECK (file_id <> ''), uploaded_at INTEGER NOT NULL, PRIMARY KEY (provider_id, sha256)) WITHOUT ROWID;
 
 -- trigger jobs_keep_spend
 CREATE TRIGGER jobs_keep_spend AFTER DELETE ON jobs WHEN old.finished_at IS NOT NULL BEGIN INSERT OR REPLACE INTO deleted_spend (job_id, finished_at, model, cost) VALUES (old.id, old.finished_at, old.model, old.cost); END;

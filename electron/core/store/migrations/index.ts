@@ -9,6 +9,7 @@ import { migration as jobItems } from './007-job-items.js';
 import { migration as keptSpendAndPrices } from './008-kept-spend-and-prices.js';
 import { migration as searchableInstructions } from './009-searchable-instructions-and-indexes.js';
 import { migration as attachmentsTiersGroups } from './010-attachments-tiers-groups.js';
+import { migration as uploadedFiles } from './011-uploaded-files.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -24,4 +25,5 @@ export const shippedMigrations: readonly Migration[] = [
   keptSpendAndPrices,
   searchableInstructions,
   attachmentsTiersGroups,
+  uploadedFiles,
 ];
