@@ -26,140 +26,180 @@ const nodeBuiltins = [
   'zlib',
 ];
 
-/** Outside the engine, jobs are used through electron/core/engine/index.ts only. */
+/** Outside the engine, jobs are used through node/core/engine/index.ts only. */
 const engineInternals = {
   group: ['**/engine/*', '!**/engine/index.js', '!**/engine/job-reader.js'],
   message:
-    "Import the engine's public faces, electron/core/engine/index.js (or job-reader.js, read-only), not its internals.",
-};
-
-/** The plain-Node layers' bans: no electron, nothing of the layers above them. */
-const coreBans = {
-  electron: 'The job engine runs under plain Node: never import electron here.',
-  patterns: [
-    {
-      group: ['electron/*'],
-      message: 'The job engine runs under plain Node: never import electron here.',
-    },
-    {
-      group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/e2e/**'],
-      message: 'electron/core depends only on shared/.',
-    },
-  ],
-};
-const backendBans = {
-  electron: 'The backend and the web host run under plain Node: never import electron here.',
-  patterns: [
-    {
-      group: ['**/main/**', '**/preload/**', '**/renderer/**'],
-      message: 'The backend depends on electron/core and shared/ only.',
-    },
-  ],
+    "Import the engine's public faces, node/core/engine/index.js (or job-reader.js, read-only), not its internals.",
 };
 
 /**
- * One no-restricted-imports setting (a later config replaces an earlier one's options for the
- * same file, so every setting carries all of its bans).
- * @param {{ electron: string, patterns: Array<{ group: string[], message: string }> }} bans
- * @param {Array<{ group: string[], message: string }>} extra
+ * The layers of docs/ARCHITECTURE.md ("Layers"): where each lives, which layers it may import,
+ * and whether it may use Node's built-ins and the `electron` module. Imports are matched by the
+ * folder names they pass through (each layer's folder name is unique in the repository), so
+ * `../backend/x.js` from node/web-host and `../../node/backend/x.js` from electron/main are both
+ * the backend. e2e/ and bench/ may import anything, and nothing imports them.
  */
-function restrictedImports(bans, extra = []) {
-  return [
-    'error',
-    {
-      paths: [{ name: 'electron', message: bans.electron }],
-      patterns: [...bans.patterns, ...extra],
-    },
-  ];
+const layers = {
+  shared: { files: ['shared/**'], folder: 'shared', may: [], node: false, electron: false },
+  renderer: {
+    files: ['renderer/**'],
+    folder: 'renderer',
+    may: ['shared'],
+    node: false,
+    electron: false,
+  },
+  preload: {
+    files: ['electron/preload/**'],
+    folder: 'preload',
+    may: ['shared'],
+    node: false,
+    electron: true,
+  },
+  core: { files: ['node/core/**'], folder: 'core', may: ['shared'], node: true, electron: false },
+  cli: {
+    files: ['node/cli/**'],
+    folder: 'cli',
+    may: ['core', 'shared'],
+    node: true,
+    electron: false,
+  },
+  backend: {
+    files: ['node/backend/**'],
+    folder: 'backend',
+    may: ['core', 'shared'],
+    node: true,
+    electron: false,
+  },
+  webHost: {
+    files: ['node/web-host/**'],
+    folder: 'web-host',
+    may: ['backend', 'core', 'shared'],
+    node: true,
+    electron: false,
+  },
+  launcher: {
+    files: ['node/launcher/**'],
+    folder: 'launcher',
+    may: ['web-host', 'core', 'shared'],
+    node: true,
+    electron: false,
+  },
+  // The emulator is a claim about OpenAI's API: it knows nothing of Mull.
+  emulator: {
+    files: ['node/emulator/**'],
+    folder: 'emulator',
+    may: [],
+    node: true,
+    electron: false,
+  },
+  demo: {
+    files: ['node/demo/**'],
+    folder: 'demo',
+    may: ['launcher', 'web-host', 'backend', 'emulator', 'core', 'shared'],
+    node: true,
+    electron: false,
+  },
+  main: {
+    files: ['electron/main/**'],
+    folder: 'main',
+    may: ['backend', 'launcher', 'core', 'shared'],
+    node: true,
+    electron: true,
+  },
+};
+const everyFolder = [...Object.values(layers).map((layer) => layer.folder), 'e2e', 'bench'];
+
+/** The layers whose public faces only may be used (the engine's internals are private). */
+const useEngineFaces = new Set(['cli', 'backend', 'webHost', 'launcher', 'demo', 'main']);
+
+/** External libraries with one home each (docs/ARCHITECTURE.md, "Layers"). */
+const libraryHomes = [
+  { name: 'better-sqlite3', home: 'node/core/store/**' },
+  { name: 'openai', home: 'node/core/provider/**' },
+  { name: '@napi-rs/keyring', home: 'node/core/secrets/**' },
+];
+
+/**
+ * Tests may also use the emulator (they run Mull against it over real sockets) and any layer's
+ * test-support (shared fixtures such as sample jobs); nothing else they may not use in production.
+ */
+const testFiles = ['**/*.test.ts', '**/*.test.tsx', '**/test-support/**'];
+/**
+ * What every test may import besides its own layer's allowances: the emulator, the demo's wiring
+ * of it into a data directory (node/demo/emulator-provider.ts), and the preload (main's tests run
+ * the real bridge against the real handlers).
+ */
+const testsMayAlso = ['emulator', 'demo', 'preload'];
+
+/**
+ * One layer's no-restricted-imports setting (a later config replaces an earlier one's options for
+ * the same file, so each carries all of its bans). `tests`: for its tests, which may also use the
+ * emulator and test-support; `library`: the external library this file is the home of.
+ * @param {keyof typeof layers} name
+ * @param {{ tests?: boolean, library?: string }} [options]
+ */
+function layerImports(name, { tests = false, library } = {}) {
+  const layer = layers[name];
+  const where = layer.files[0].replace('/**', '/');
+  const allowed = new Set([layer.folder, ...layer.may, ...(tests ? testsMayAlso : [])]);
+  /** @type {Array<{ group?: string[], regex?: string, message: string }>} */
+  const patterns = everyFolder
+    .filter((folder) => !allowed.has(folder))
+    .map((folder) => ({
+      // A regex, not a glob: a glob cannot let a banned folder's test-support through.
+      regex: tests
+        ? `^\\.{1,2}/(.*/)?${folder}/(?!(.*/)?test-support/)`
+        : `^\\.{1,2}/(.*/)?${folder}/`,
+      message: `${where} may import ${layer.may.length > 0 ? layer.may.join(', ') + ' and ' : ''}itself only, not ${folder} (docs/ARCHITECTURE.md, "Layers").`,
+    }));
+  // Tests run under Node (Vitest), whatever the layer.
+  if (!layer.node && !tests) {
+    patterns.push({
+      group: nodeBuiltins,
+      message: `${where} also runs in a page: no Node built-ins.`,
+    });
+  }
+  if (!tests && useEngineFaces.has(name)) patterns.push(engineInternals);
+  /** @type {Array<{ name: string, message: string }>} */
+  const paths = layer.electron
+    ? []
+    : [
+        {
+          name: 'electron',
+          message: `${where} runs without Electron: never import electron here.`,
+        },
+      ];
+  for (const home of tests ? [] : libraryHomes.filter((l) => l.name !== library)) {
+    const message = `${home.name} is used in ${home.home} only (docs/ARCHITECTURE.md, "Layers").`;
+    paths.push({ name: home.name, message });
+    patterns.push({ group: [`${home.name}/*`], message });
+  }
+  return ['error', { paths, patterns }];
 }
 
-/** The layers of docs/ARCHITECTURE.md: renderer -> shared <- electron/core <- electron/main; preload -> shared. */
-const layerBans = [
-  {
-    files: ['shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'electron',
-              message: 'shared/ is pure TypeScript used by both sides: no electron.',
-            },
-          ],
-          patterns: [
-            {
-              group: nodeBuiltins,
-              message: 'shared/ also runs in the browser: no Node built-ins.',
-            },
-            {
-              group: ['**/electron/**', '**/renderer/**', '**/e2e/**'],
-              message: 'shared/ depends on nothing of ours.',
-            },
-          ],
-        },
-      ],
+const layerBans = Object.entries(layers).flatMap(([key, layer]) => {
+  const name = /** @type {keyof typeof layers} */ (key);
+  const dir = layer.files[0].replace('/**', '');
+  return [
+    {
+      files: layer.files,
+      ignores: testFiles,
+      rules: { 'no-restricted-imports': layerImports(name) },
     },
-  },
-  {
-    files: ['electron/core/**/*.ts'],
-    // Tests may use the emulator from e2e/; the engine itself may not.
-    ignores: ['**/*.test.ts', '**/test-support/**'],
-    rules: { 'no-restricted-imports': restrictedImports(coreBans) },
-  },
-  {
-    // The CLI is part of electron/core, and like the app it uses the engine's public face only.
-    files: ['electron/core/cli/**/*.ts'],
-    ignores: ['**/*.test.ts', '**/test-support/**'],
-    rules: { 'no-restricted-imports': restrictedImports(coreBans, [engineInternals]) },
-  },
-  {
-    files: ['electron/backend/**/*.ts', 'electron/web-host/**/*.ts'],
-    rules: { 'no-restricted-imports': restrictedImports(backendBans) },
-  },
-  {
-    // The same bans for production files, plus the engine's internals (tests may reach in).
-    files: ['electron/backend/**/*.ts', 'electron/web-host/**/*.ts'],
-    ignores: ['**/*.test.ts', '**/test-support/**'],
-    rules: { 'no-restricted-imports': restrictedImports(backendBans, [engineInternals]) },
-  },
-  {
-    files: ['electron/preload/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/core/**', '**/main/**', '**/renderer/**'],
-              message: 'The preload only bridges shared/ to the page.',
-            },
-          ],
-        },
-      ],
+    ...libraryHomes
+      .filter((library) => library.home.startsWith(`${dir}/`))
+      .map((library) => ({
+        files: [library.home],
+        ignores: testFiles,
+        rules: { 'no-restricted-imports': layerImports(name, { library: library.name }) },
+      })),
+    {
+      files: testFiles.map((glob) => `${dir}/${glob}`),
+      rules: { 'no-restricted-imports': layerImports(name, { tests: true }) },
     },
-  },
-  {
-    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'electron', message: 'The renderer knows only the typed API from shared/.' },
-          ],
-          patterns: [
-            {
-              group: nodeBuiltins,
-              message: 'The renderer runs in a sandboxed page: no Node built-ins.',
-            },
-            { group: ['**/electron/**', '**/e2e/**'], message: 'The renderer knows only shared/.' },
-          ],
-        },
-      ],
-    },
-  },
-];
+  ];
+});
 
 export default tseslint.config(
   {
@@ -228,22 +268,6 @@ export default tseslint.config(
       // Warns about libraries the React Compiler cannot memoize (TanStack Virtual); Mull does not
       // use the compiler, so the warning says nothing about this code.
       'react-hooks/incompatible-library': 'off',
-    },
-  },
-  {
-    files: ['electron/core/**/*.test.ts', 'electron/core/**/test-support/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'electron',
-              message: 'The job engine runs under plain Node: never import electron here.',
-            },
-          ],
-        },
-      ],
     },
   },
   {

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JobManager } from '../electron/core/engine/job-manager.js';
+import { JobManager } from '../node/core/engine/job-manager.js';
 import type { Job } from '../shared/job.js';
 
 export const benchProvider = 'bench-emulator';

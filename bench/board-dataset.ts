@@ -6,11 +6,11 @@ import { NewJob, type Job } from '../shared/job.js';
 import { costOf } from '../shared/cost.js';
 import { findModel } from '../shared/models.js';
 import { defaultOpenAIProvider } from '../shared/provider.js';
-import { newJobRecord } from '../electron/core/engine/new-job-record.js';
-import { keySourceFor } from '../electron/core/secrets/index.js';
-import { memoryKeyStore } from '../electron/core/secrets/memory-key-store.js';
-import { JobStore, openDatabase } from '../electron/core/store/index.js';
-import { serveWeb, type ServedWeb } from '../electron/web-host/serve-web.js';
+import { newJobRecord } from '../node/core/engine/new-job-record.js';
+import { keySourceFor } from '../node/core/secrets/index.js';
+import { memoryKeyStore } from '../node/core/secrets/memory-key-store.js';
+import { JobStore, openDatabase } from '../node/core/store/index.js';
+import { serveWeb, type ServedWeb } from '../node/web-host/serve-web.js';
 import { freshDataDir } from './bench-support.js';
 import {
   makeAnswer,

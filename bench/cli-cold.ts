@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { JobManager } from '../electron/core/engine/job-manager.js';
+import { JobManager } from '../node/core/engine/job-manager.js';
 import { benchKey, freshDataDir, median } from './bench-support.js';
 import type { EmulatorProcess } from './emulator-process.js';
 

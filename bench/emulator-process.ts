@@ -1,7 +1,7 @@
 // The emulator in a process of its own, so its work never counts against the engine measured here.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { ControlClient } from '../e2e/openai-emulator/control-client.js';
+import { ControlClient } from '../node/emulator/control-client.js';
 
 export interface EmulatorProcess {
   baseURL: string;
@@ -9,7 +9,7 @@ export interface EmulatorProcess {
   stop(): void;
 }
 
-const cli = fileURLToPath(new URL('../e2e/openai-emulator/cli.ts', import.meta.url));
+const cli = fileURLToPath(new URL('../node/emulator/cli.ts', import.meta.url));
 
 export async function startEmulatorProcess(): Promise<EmulatorProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0'], {

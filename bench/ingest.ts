@@ -3,8 +3,8 @@
 // merely iterating the very same stream; rounds alternate, medians are compared.
 import OpenAI from 'openai';
 import { NewJob, isSettled, type Job } from '../shared/job.js';
-import { newJobRecord } from '../electron/core/engine/new-job-record.js';
-import { storeOf } from '../electron/core/engine/job-manager.js';
+import { newJobRecord } from '../node/core/engine/new-job-record.js';
+import { storeOf } from '../node/core/engine/job-manager.js';
 import {
   benchKey,
   benchProvider,

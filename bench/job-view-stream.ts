@@ -8,11 +8,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { keySourceFor } from '../electron/core/secrets/index.js';
-import { memoryKeyStore } from '../electron/core/secrets/memory-key-store.js';
-import { serveWeb } from '../electron/web-host/serve-web.js';
-import { deltasOfLength } from '../e2e/openai-emulator/text-deltas.js';
-import { makeDefaultProvider } from '../e2e/support/emulator-provider.js';
+import { keySourceFor } from '../node/core/secrets/index.js';
+import { memoryKeyStore } from '../node/core/secrets/memory-key-store.js';
+import { serveWeb } from '../node/web-host/serve-web.js';
+import { deltasOfLength } from '../node/emulator/text-deltas.js';
+import { makeDefaultProvider } from '../node/demo/emulator-provider.js';
 import { submitPrompts } from '../e2e/support/board-ui.js';
 import { benchKey, benchProvider, freshDataDir } from './bench-support.js';
 import { ensureRendererBuilt } from './board-first-paint.js';

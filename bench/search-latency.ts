@@ -4,7 +4,7 @@
 // always matched as a prefix). Measured twice: against the JobStore directly (SQLite FTS5 and the
 // snippets), and through the web host's HTTP API (plus request, validation and JSON).
 import type { JobSearchHit } from '../shared/job-query.js';
-import { storeOf } from '../electron/core/engine/job-manager.js';
+import { storeOf } from '../node/core/engine/job-manager.js';
 import type { BoardDataset } from './board-dataset.js';
 import { serveDataset } from './board-dataset.js';
 import { seededRandom, type Vocabulary } from './job-corpus.js';

@@ -20,6 +20,6 @@ if (built) {
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  ({ main } = await import('../electron/core/cli/main.ts'));
+  ({ main } = await import('../node/cli/main.ts'));
 }
 await main();

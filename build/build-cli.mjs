@@ -23,7 +23,7 @@ export async function buildCli(outDir = cliOutDir) {
   rmSync(staging, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { main: 'electron/core/cli/main.ts' },
+    entryPoints: { main: 'node/cli/main.ts' },
     outdir: staging,
     bundle: true,
     splitting: true,

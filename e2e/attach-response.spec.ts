@@ -8,7 +8,7 @@ import { findModel } from '../shared/models.js';
 import { expect, test, testKey } from './fixtures/app.js';
 import { badgeOf, emulatorUsage, jobRow, jobsBehindThePage } from './support/board-ui.js';
 import { createsPerJob, plainAnswer } from './support/job-checks.js';
-import { startOutsideResponse } from './support/outside-response.js';
+import { startOutsideResponse } from '../node/emulator/test-support/outside-response.js';
 
 const price = findModel('gpt-5-pro')?.price;
 if (!price) throw new Error('gpt-5-pro is in the model registry');

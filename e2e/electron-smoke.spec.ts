@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
-import { demoModeEnv, demoProviderId } from '../electron/launcher/demo-keys.js';
-import { checkElectron, repoRoot } from '../electron/launcher/electron-binary.js';
-import { startEmulator } from './openai-emulator/index.js';
-import { makeDefaultProvider } from './support/emulator-provider.js';
+import { demoModeEnv, demoProviderId } from '../node/launcher/demo-keys.js';
+import { checkElectron, repoRoot } from '../node/launcher/electron-binary.js';
+import { startEmulator } from '../node/emulator/index.js';
+import { makeDefaultProvider } from '../node/demo/emulator-provider.js';
 import { badgeOf, jobRow, submitPrompts } from './support/board-ui.js';
 
 const electronCheck = checkElectron();

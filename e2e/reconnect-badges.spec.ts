@@ -10,7 +10,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/app.js';
 import { e2eEngine } from './fixtures/test-keys.js';
-import type { RunningEmulator, ResponseScriptInput } from './openai-emulator/index.js';
+import type { RunningEmulator, ResponseScriptInput } from '../node/emulator/index.js';
 import { badgeOf, jobRow, submitPrompts } from './support/board-ui.js';
 import {
   createsPerJob,

@@ -14,7 +14,7 @@ import {
 } from '../shared/output-items.js';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/app.js';
-import type { RunningEmulator } from './openai-emulator/index.js';
+import type { RunningEmulator } from '../node/emulator/index.js';
 import {
   badgeOf,
   guardPage,

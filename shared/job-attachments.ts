@@ -1,5 +1,5 @@
 // What a job carries besides its prompt: files (PDF, text, source code, CSV) and images, each
-// stored once by its sha256 in the data directory (electron/core/attachments) and listed here by
+// stored once by its sha256 in the data directory (node/core/attachments) and listed here by
 // that hash. The list is what Mull keeps and shows offline; the bytes are read when the create
 // request is built.
 import { z } from 'zod';

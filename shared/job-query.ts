@@ -1,5 +1,5 @@
 // Asking for a page of jobs (the board) and searching them: the query, a page's rows and a search hit.
-// Shared by the job store (electron/core/store), the IPC contract and the renderer.
+// Shared by the job store (node/core/store), the IPC contract and the renderer.
 import { z } from 'zod';
 import { Job, JobId, JobStatus } from './job.js';
 

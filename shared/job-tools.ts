@@ -1,5 +1,5 @@
 // The hosted tools a job may use: what the person chose, in Mull's own words. The engine turns
-// this into the API's `tools` array (electron/core/engine/create-body.ts); whether a model takes
+// this into the API's `tools` array (node/core/engine/create-body.ts); whether a model takes
 // these tools is checked against the model registry (checkJobTools in shared/models.ts).
 import { z } from 'zod';
 

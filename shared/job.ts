@@ -1,5 +1,5 @@
 // The job: one background response on a provider plus everything Mull keeps about it locally.
-// Shared by the engine (electron/core), the contract (shared/ipc) and the renderer.
+// Shared by the engine (node/core), the contract (shared/ipc) and the renderer.
 import { z } from 'zod';
 import { JobAttachments } from './job-attachments.js';
 import { JobTools } from './job-tools.js';

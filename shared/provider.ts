@@ -16,7 +16,7 @@ export const ProviderConfig = z.object({
   id: z.string().min(1).max(64),
   kind: ProviderKind,
   label: z.string().min(1).max(100),
-  /** Stored normalized (see electron/core/provider/base-url.ts): every request path joins onto it. */
+  /** Stored normalized (see node/core/provider/base-url.ts): every request path joins onto it. */
   baseUrl: z.string().min(1),
   authStyle: AuthStyle,
 });

@@ -22,7 +22,7 @@ export type ToolCallCounts = z.infer<typeof ToolCallCounts>;
 /**
  * The built-in tool prices, from OpenAI's pricing page ("Built-in tools",
  * https://platform.openai.com/docs/pricing; a stored copy of the page read 2026-12-02):
- * - Web search: Mull sends `web_search_preview` (electron/core/engine/create-body.ts), billed
+ * - Web search: Mull sends `web_search_preview` (node/core/engine/create-body.ts), billed
  *   $10.00 / 1k calls for gpt-5 and the o-series (reasoning models) and $25.00 / 1k calls for
  *   gpt-4o, gpt-4.1, gpt-4o-mini and gpt-4.1-mini (non-reasoning; their search content tokens
  *   are free). The newer `web_search` tool is $10.00 / 1k calls for every model.

@@ -4,7 +4,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { JobPage } from '../../shared/job-query.js';
 import type { TokenUsage } from '../../shared/job.js';
-import type { RunningEmulator } from '../openai-emulator/index.js';
+import type { RunningEmulator } from '../../node/emulator/index.js';
 import { callFromPage } from './page-api.js';
 
 /** Opens the composer with `n`, writes the prompts (split at `---` lines) and submits them. */

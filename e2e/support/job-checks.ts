@@ -3,7 +3,7 @@
 // job sent.
 import { expect, type Page } from '@playwright/test';
 import type { JobDetail } from '../../shared/ipc/contract.js';
-import type { RunningEmulator } from '../openai-emulator/index.js';
+import type { RunningEmulator } from '../../node/emulator/index.js';
 import { callFromPage } from './page-api.js';
 
 /** A job with its timeline, as `jobs:get` answers it to the page. */

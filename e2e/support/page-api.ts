@@ -1,5 +1,5 @@
 // One contract request as Mull's page itself sends it: the run's token from the tab's
-// sessionStorage as a Bearer header (there is no cookie; electron/web-host/request-guard.ts says
+// sessionStorage as a Bearer header (there is no cookie; node/web-host/request-guard.ts says
 // why). For setup and checks that read the backend "behind the page", through its own session.
 import type { Page } from '@playwright/test';
 

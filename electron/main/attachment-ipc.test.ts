@@ -1,7 +1,7 @@
 // Attachments through the desktop bridge end to end, short of Electron itself: the page's
 // storeAttachment(File) and readAttachment(sha256) (shared/ipc/bridge-api.ts) over the preload's
 // bridge (electron/preload/bridge.ts), across a structured clone as Electron's IPC makes one, to the
-// attachment answers contract-ipc.ts registers (electron/backend/attachment-upload.ts) and the real
+// attachment answers contract-ipc.ts registers (node/backend/attachment-upload.ts) and the real
 // store in a data directory. The sender-frame check on those channels is played by the bundle test
 // (main-bundle.test.ts, test-support/fake-electron.mjs).
 import { createHash } from 'node:crypto';
@@ -12,8 +12,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { mullApiOverBridge } from '../../shared/ipc/bridge-api.js';
 import { attachmentChannels } from '../../shared/ipc/electron-bridge.js';
 import { ContractError, type MullApi } from '../../shared/ipc/envelope.js';
-import { attachmentFiles } from '../backend/attachment-upload.js';
-import { AttachmentStore } from '../core/attachments/index.js';
+import { attachmentFiles } from '../../node/backend/attachment-upload.js';
+import { AttachmentStore } from '../../node/core/attachments/index.js';
 import { createMullBridge } from '../preload/bridge.js';
 
 let dataDir: string;

@@ -7,8 +7,8 @@ import { ipcMain, type WebContents } from 'electron';
 import { requestChannels } from '../../shared/ipc/contract.js';
 import { attachmentChannels } from '../../shared/ipc/electron-bridge.js';
 import type { Settled } from '../../shared/ipc/envelope.js';
-import { attachmentFiles } from '../backend/attachment-upload.js';
-import type { Backend } from '../backend/backend.js';
+import { attachmentFiles } from '../../node/backend/attachment-upload.js';
+import type { Backend } from '../../node/backend/backend.js';
 import { isAppUrl, isOwnFrame } from './app-url.js';
 
 const forbidden: Settled<never> = {

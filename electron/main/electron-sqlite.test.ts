@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, sqliteNativeBindingVariable } from '../core/store/index.js';
+import { openDatabase, sqliteNativeBindingVariable } from '../../node/core/store/index.js';
 import { useElectronSqliteBuild } from './electron-sqlite.js';
 
 const require = createRequire(import.meta.url);

@@ -4,7 +4,7 @@
 // MULL_SQLITE_NATIVE_BINDING names it. A packaged app has node_modules rebuilt for Electron by
 // electron-builder, so it needs neither.
 import { existsSync } from 'node:fs';
-import { sqliteNativeBindingVariable } from '../core/store/index.js';
+import { sqliteNativeBindingVariable } from '../../node/core/store/index.js';
 
 export function useElectronSqliteBuild(bindingPath: string, isPackaged: boolean): void {
   if (isPackaged || process.env[sqliteNativeBindingVariable]) return;

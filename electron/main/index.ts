@@ -1,13 +1,13 @@
-// The desktop app's entry: the composition root. It wires the backend (electron/backend on the
+// The desktop app's entry: the composition root. It wires the backend (node/backend on the
 // engine) to Electron: the window, the app:// scheme, the IPC contract, notifications, the tray,
 // wake handling, the log and a clean quit. Each piece lives in its own module here.
 import { app, dialog, session, shell } from 'electron';
-import { readSettings } from '../backend/app-settings.js';
-import { startBackend, type Backend } from '../backend/backend.js';
-import { RefusedError } from '../backend/refused.js';
-import { defaultDataDir } from '../core/app-data-dir.js';
-import { keychainService, keySourceFor } from '../core/secrets/index.js';
-import { demoKeys, isDemoLaunch } from '../launcher/demo-keys.js';
+import { readSettings } from '../../node/backend/app-settings.js';
+import { startBackend, type Backend } from '../../node/backend/backend.js';
+import { RefusedError } from '../../node/backend/refused.js';
+import { defaultDataDir } from '../../node/core/app-data-dir.js';
+import { keychainService, keySourceFor } from '../../node/core/secrets/index.js';
+import { demoKeys, isDemoLaunch } from '../../node/launcher/demo-keys.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { appPathsIn } from './app-paths.js';
 import { quitCleanly } from './clean-quit.js';

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventChannel, EventOf } from '../../shared/ipc/contract.js';
 import type { Job } from '../../shared/job.js';
 import { summaryOf } from '../../shared/job-summary.js';
-import type { Backend, EventListener } from '../backend/backend.js';
+import type { Backend, EventListener } from '../../node/backend/backend.js';
 import { fullJob } from '../../renderer/src/test-support/job-summaries.js';
 
 const shown: FakeNotification[] = [];

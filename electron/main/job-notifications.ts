@@ -6,7 +6,7 @@
 import { Notification } from 'electron';
 import type { EventOf } from '../../shared/ipc/contract.js';
 import type { JobId } from '../../shared/job.js';
-import type { Backend } from '../backend/backend.js';
+import type { Backend } from '../../node/backend/backend.js';
 import { budgetNotificationText } from '../../shared/notification-text.js';
 import { terminalNotification } from './terminal-notification.js';
 

@@ -8,7 +8,7 @@
 // renderers), and the only IPC in Mull is the contract's.
 import { join } from 'node:path';
 import log from 'electron-log/node';
-import type { Logger } from '../backend/dispatch.js';
+import type { Logger } from '../../node/backend/dispatch.js';
 import { redactLogValue } from './redact-secrets.js';
 
 export interface AppLog {

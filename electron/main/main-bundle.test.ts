@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../shared/security/csp.js';
 import { requestChannels } from '../../shared/ipc/contract.js';
-import { startEmulator } from '../../e2e/openai-emulator/index.js';
-import { makeDefaultProvider } from '../../e2e/support/emulator-provider.js';
+import { startEmulator } from '../../node/emulator/index.js';
+import { makeDefaultProvider } from '../../node/demo/emulator-provider.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const fakeElectron = fileURLToPath(new URL('./test-support/fake-electron.mjs', import.meta.url));

@@ -1,6 +1,6 @@
 // Keeps a count of running jobs for the tray and the badge: counted once at start, then again
 // shortly after changes (a streaming job changes several times a second; one count per burst).
-import type { Backend } from '../backend/backend.js';
+import type { Backend } from '../../node/backend/backend.js';
 import { runningJobStatuses } from './running-jobs.js';
 
 const settleMs = 250;

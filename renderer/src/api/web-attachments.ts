@@ -1,4 +1,4 @@
-// Attachment bytes over the loopback web host, beside the contract (electron/web-host/
+// Attachment bytes over the loopback web host, beside the contract (node/web-host/
 // attachment-route.ts): a file goes as the raw body of `POST /api/attachments?name=...` (the File
 // itself, streamed: a 50 MB PDF is never base64 in JSON), its bytes come back from
 // `GET /api/attachments/<sha256>` as a Blob typed by the host. Token as on every request.

@@ -1,7 +1,7 @@
 // The contract over the loopback web host, for a page opened in a browser: requests as
 // `POST /api/<channel>`, events from one shared stream of `GET /api/events`, both with the run's
 // token as `Authorization: Bearer`. No cookie: cookies reach every port of 127.0.0.1, a header only
-// goes where this script sends it (electron/web-host/request-guard.ts says why). Attachment bytes
+// goes where this script sends it (node/web-host/request-guard.ts says why). Attachment bytes
 // travel beside the contract, with the same token (web-attachments.ts).
 import { createParser } from 'eventsource-parser';
 import {
