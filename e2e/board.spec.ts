@@ -240,33 +240,6 @@ test('first run without a key: the onboarding explains and takes a key', async (
   await expect(welcome).toHaveCount(0);
 });
 
-test('in a browser, a job that ends raises a desktop notification', async ({ page }) => {
-  // Chromium without a desktop shows no notifications: record what the page asks for instead.
-  await page.addInitScript(() => {
-    const shown: string[] = [];
-    class RecordingNotification {
-      static permission = 'granted';
-      static requestPermission = () => Promise.resolve('granted');
-      onclick: (() => void) | null = null;
-      constructor(title: string) {
-        shown.push(title);
-      }
-      close(): void {}
-    }
-    Object.assign(globalThis, { Notification: RecordingNotification, shownNotifications: shown });
-  });
-  await page.reload();
-  await submitPrompts(page, ['Ring when done']);
-  await expect(badgeOf(jobRow(page, 'Ring when done'))).toHaveText('Completed', {
-    timeout: 20_000,
-  });
-  await expect
-    .poll(() =>
-      page.evaluate(() => (globalThis as { shownNotifications?: string[] }).shownNotifications),
-    )
-    .toEqual(['Answer ready: Ring when done']);
-});
-
 test('a finished job: follow up in a thread, export, copy, delete', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await submitPrompts(page, ['Opening question']);

@@ -3,56 +3,30 @@
 // stored (a 5 MB PDF, a PNG), a refusal rejects with its sentence, and the PNG's bytes read back
 // show as a thumbnail through a blob: URL without any CSP violation.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { build } from 'esbuild';
 import { expect, test } from './fixtures/app.js';
-
-const clientSource = fileURLToPath(
-  new URL('../renderer/src/api/web-transport.ts', import.meta.url),
-);
-const staticDir = mkdtempSync(join(tmpdir(), 'mull-web-attachments-'));
+import { inClientPage, serveWebClientPage } from './support/web-client-page.js';
 
 /** A real 1x1 PNG. */
 const pngBase64 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
-test.beforeAll(async () => {
-  await build({
-    entryPoints: [clientSource],
-    bundle: true,
-    format: 'iife',
-    globalName: 'mullClient',
-    outfile: join(staticDir, 'client.js'),
-    logLevel: 'warning',
-  });
-  writeFileSync(
-    join(staticDir, 'index.html'),
-    '<!doctype html><title>Mull attachments</title><script src="/client.js"></script>',
-  );
-});
-test.afterAll(() => rmSync(staticDir, { recursive: true, force: true }));
-test.use({ staticDir });
+serveWebClientPage('Mull attachments');
 
-/** Runs `body` in the page with a fresh client as `api`, a PNG File maker and CSP violations. */
+/** Runs `body` in the page with a client as `api`, a PNG File maker and CSP violations. */
 function inPage<T>(page: Page, body: string): Promise<T> {
-  return page.evaluate(
-    `(async () => {
-      const g = globalThis;
-      g.api ??= g.mullClient.createWebApi();
-      if (!g.violations) {
-        g.violations = [];
-        document.addEventListener('securitypolicyviolation', (e) =>
-          g.violations.push(e.violatedDirective + ' ' + e.blockedURI));
-      }
-      const api = g.api;
-      const png = (name) =>
-        new File([Uint8Array.from(atob('${pngBase64}'), (c) => c.charCodeAt(0))], name);
-      ${body}
-    })()`,
+  return inClientPage(
+    page,
+    `if (!g.violations) {
+      g.violations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        g.violations.push(e.violatedDirective + ' ' + e.blockedURI));
+    }
+    const png = (name) =>
+      new File([Uint8Array.from(atob('${pngBase64}'), (c) => c.charCodeAt(0))], name);
+    ${body}`,
   );
 }
 

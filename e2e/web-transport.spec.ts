@@ -2,55 +2,18 @@
 // web host: bundled alone into a tiny page so these tests do not depend on the UI. invoke unwraps
 // envelopes and throws ContractError; `on` hears the host's events through one event stream (read
 // with fetch, with the token as a Bearer header); the token comes from the address's fragment.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
-import { build } from 'esbuild';
 import { expect, test, testProviderId } from './fixtures/app.js';
+import { inClientPage, serveWebClientPage } from './support/web-client-page.js';
 
-const clientSource = fileURLToPath(
-  new URL('../renderer/src/api/web-transport.ts', import.meta.url),
-);
-const staticDir = mkdtempSync(join(tmpdir(), 'mull-web-client-'));
-
-test.beforeAll(async () => {
-  await build({
-    entryPoints: [clientSource],
-    bundle: true,
-    format: 'iife',
-    globalName: 'mullClient',
-    outfile: join(staticDir, 'client.js'),
-    logLevel: 'warning',
-  });
-  writeFileSync(
-    join(staticDir, 'index.html'),
-    '<!doctype html><title>Mull web client</title><script src="/client.js"></script>',
-  );
-});
-test.afterAll(() => rmSync(staticDir, { recursive: true, force: true }));
-test.use({ staticDir });
-
-/** Runs `body` in the page with a fresh client as `api` (set on globalThis for later calls). */
-function inPage<T>(page: Page, body: string): Promise<T> {
-  return page.evaluate(
-    `(async () => {
-      const g = globalThis;
-      g.api ??= g.mullClient.createWebApi();
-      const api = g.api;
-      ${body}
-    })()`,
-  );
-}
+serveWebClientPage('Mull web client');
 
 test('invoke returns the value of a settled envelope', async ({ page }) => {
-  const info = await inPage<{ mode: string }>(page, `return api.invoke('app:info', {});`);
+  const info = await inClientPage<{ mode: string }>(page, `return api.invoke('app:info', {});`);
   expect(info.mode).toBe('web');
 });
 
 test('invoke throws a ContractError with the code and sentence of a refusal', async ({ page }) => {
-  const thrown = await inPage<{ name: string; code: string; message: string }>(
+  const thrown = await inClientPage<{ name: string; code: string; message: string }>(
     page,
     `try { await api.invoke('jobs:get', { id: 'no-such-job' }); return null; }
      catch (e) { return { name: e.name, code: e.code, message: e.message }; }`,
@@ -60,7 +23,7 @@ test('invoke throws a ContractError with the code and sentence of a refusal', as
     code: 'NOT_FOUND',
     message: "There is no job 'no-such-job'.",
   });
-  const bad = await inPage<{ code: string }>(
+  const bad = await inClientPage<{ code: string }>(
     page,
     `try { await api.invoke('jobs:list', { limit: 0 }); } catch (e) { return { code: e.code }; }`,
   );
@@ -75,7 +38,7 @@ test.describe('events', () => {
   test('on hears jobs:changed and jobs:terminal for a submitted job, and unsubscribes', async ({
     page,
   }) => {
-    const heard = await inPage<{ changed: string[]; terminal: string[]; afterOff: number }>(
+    const heard = await inClientPage<{ changed: string[]; terminal: string[]; afterOff: number }>(
       page,
       `const submit = (prompt) => api.invoke('jobs:submit', {
          jobs: [{ prompt, model: 'gpt-5-pro', providerId: '${testProviderId}' }],
@@ -113,7 +76,7 @@ test('the token moves from the fragment to sessionStorage and leaves the address
   page,
   host,
 }) => {
-  const seen = await inPage<{ hash: string; stored: string | null }>(
+  const seen = await inClientPage<{ hash: string; stored: string | null }>(
     page,
     `return { hash: location.hash, stored: sessionStorage.getItem('mull.session') };`,
   );
@@ -127,7 +90,7 @@ test('without the token, invoke throws FORBIDDEN and the event stream stays shut
   // A tab opened at the bare address: no fragment, nothing in its sessionStorage.
   await page.evaluate('sessionStorage.clear()');
   await page.goto(`${host.origin}/`);
-  const thrown = await inPage<{ code: string; message: string }>(
+  const thrown = await inClientPage<{ code: string; message: string }>(
     page,
     `try { await api.invoke('app:info', {}); } catch (e) { return { code: e.code, message: e.message }; }`,
   );
@@ -138,7 +101,7 @@ test('without the token, invoke throws FORBIDDEN and the event stream stays shut
   page.on('request', (request) => {
     if (new URL(request.url()).pathname === '/api/events') streamRequests.push(request.url());
   });
-  await inPage(
+  await inClientPage(
     page,
     `api.on('jobs:changed', () => {}); await new Promise((r) => setTimeout(r, 3_000));`,
   );
@@ -150,7 +113,7 @@ test('after the event stream drops and comes back, onResync tells the page to re
   restartHost,
 }) => {
   // One event heard first: the stream is open before the host goes away.
-  await inPage(
+  await inClientPage(
     page,
     `g.resyncs = 0;
      api.onResync(() => { g.resyncs += 1; });

@@ -2,7 +2,7 @@
 // board and the side-by-side view say about the group as a whole.
 import { formatUsd } from './cost.js';
 import { isSettled } from './job.js';
-import type { JobSummary } from './job-query.js';
+import { type JobSummary } from './job-summary.js';
 
 export interface GroupTotals {
   jobs: number;

@@ -1,7 +1,8 @@
 // Asking for a page of jobs (the board) and searching them: the query, a page's rows and a search hit.
 // Shared by the job store (node/core/store), the IPC contract and the renderer.
 import { z } from 'zod';
-import { Job, JobId, JobStatus } from './job.js';
+import { JobId, JobStatus } from './job.js';
+import { JobSummary } from './job-summary.js';
 
 export const JobSortField = z.enum(['createdAt', 'updatedAt']);
 export type JobSortField = z.infer<typeof JobSortField>;
@@ -26,18 +27,6 @@ export const JobQuery = z.object({
 });
 export type JobQuery = z.input<typeof JobQuery>;
 export type ParsedJobQuery = z.output<typeof JobQuery>;
-
-/** A job as the board lists it: no long text bodies, only the start of the answer. */
-export const JobSummary = Job.omit({
-  prompt: true,
-  instructions: true,
-  answer: true,
-  reasoningSummary: true,
-}).extend({
-  /** The answer's first characters, whitespace collapsed; ends with "…" when cut. */
-  answerPreview: z.string(),
-});
-export type JobSummary = z.infer<typeof JobSummary>;
 
 export const JobPage = z.object({
   jobs: z.array(JobSummary),

@@ -1,7 +1,19 @@
 // A job as the board lists it: its fields without the long text bodies, and a short plain preview
 // of the answer. Used by the store (from rows) and by the main process (from a changed job).
-import type { Job } from './job.js';
-import { JobSummary } from './job-query.js';
+import { z } from 'zod';
+import { Job } from './job.js';
+
+/** A job as the board lists it: no long text bodies, only the start of the answer. */
+export const JobSummary = Job.omit({
+  prompt: true,
+  instructions: true,
+  answer: true,
+  reasoningSummary: true,
+}).extend({
+  /** The answer's first characters, whitespace collapsed; ends with "…" when cut. */
+  answerPreview: z.string(),
+});
+export type JobSummary = z.infer<typeof JobSummary>;
 
 export const answerPreviewLength = 200;
 

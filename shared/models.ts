@@ -134,6 +134,12 @@ const nonReasoning = {
 } as const;
 
 /**
+ * The model for slow, hard problems, which is what background jobs are for: what a job is sent to
+ * when none is chosen (the app's Settings before a person picks one, `mull submit` without -m).
+ */
+export const defaultModelId = 'gpt-5-pro';
+
+/**
  * In the order the composer lists them. The entries checked on 2026-11-01 were compared again on
  * 2026-12-02 with a stored copy of the price table (Standard tier): gpt-5, gpt-5-mini, o3, o3-pro,
  * o4-mini, both deep-research models, gpt-4.1 and gpt-4.1-mini match it; gpt-5's page gives

@@ -2,7 +2,7 @@
 // a browser tab (renderer/src/notifications) alike: a headline with the job's title, and for an
 // answer its first line (plain text, no Markdown marks), else why the job stopped.
 import { formatUsd } from './cost.js';
-import type { JobSummary } from './job-query.js';
+import { type JobSummary } from './job-summary.js';
 
 export interface NotificationText {
   title: string;

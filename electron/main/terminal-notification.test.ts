@@ -1,37 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import type { JobSummary } from '../../shared/job-query.js';
+import { blankJob } from '../../shared/blank-job.js';
+import { summaryOf, type JobSummary } from '../../shared/job-summary.js';
 import { answerFirstLine } from '../../shared/notification-text.js';
 import { terminalNotification } from './terminal-notification.js';
 
+/** A completed job's summary: what a notification is usually made from. */
 function summary(patch: Partial<JobSummary>): JobSummary {
-  return {
+  const job = blankJob({
     id: 'job-1',
     title: 'Prove the lemma',
+    prompt: 'Prove the lemma.',
     model: 'gpt-5-pro',
     providerId: 'openai',
-    effort: null,
-    reasoningSummaryMode: null,
-    maxOutputTokens: null,
-    tools: null,
-    attachments: [],
-    serviceTier: null,
-    servedTier: null,
-    groupId: null,
+    createdAt: 0,
+  });
+  return {
+    ...summaryOf(job),
     status: 'completed',
     serverStatus: 'completed',
     responseId: 'resp_1',
-    resolvedModel: null,
     cursor: 10,
-    usage: null,
-    cost: null,
-    outputDigest: null,
-    priceUsed: null,
-    error: null,
-    incompleteReason: null,
-    retryOf: null,
-    parentId: null,
-    threadId: 'job-1',
-    createdAt: 0,
     submittedAt: 0,
     startedAt: 0,
     finishedAt: 1,

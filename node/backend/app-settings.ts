@@ -1,25 +1,13 @@
 // The person's settings that live in the database (never keys: those are in the keychain).
-import { AppSettings } from '../../shared/ipc/contract.js';
-import { defaultOpenAIProvider } from '../../shared/provider.js';
+import { AppSettings, defaultAppSettings } from '../../shared/ipc/contract.js';
 import { appSettingsKey as key, type JobManager } from '../core/engine/index.js';
-
-type StoredSettings = Omit<AppSettings, 'priceOverrides'>;
-
-const defaults: StoredSettings = {
-  notifications: true,
-  defaultModel: 'gpt-5-pro',
-  defaultProviderId: defaultOpenAIProvider.id,
-  defaultInstructions: '',
-  monthlyBudgetUsd: null,
-  perJobCapUsd: null,
-};
 
 export function readSettings(manager: JobManager): AppSettings {
   const stored = AppSettings.omit({ priceOverrides: true })
     .partial()
     .safeParse(manager.appSetting(key) ?? {});
   return {
-    ...defaults,
+    ...defaultAppSettings,
     ...(stored.success ? stored.data : {}),
     priceOverrides: manager.settings.priceOverrides(),
   };

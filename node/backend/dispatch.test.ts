@@ -9,11 +9,11 @@ import {
   AttachRefused,
   DriverLockedError,
   JobActionRefused,
-  JobNotFound,
+  JobNotFoundError,
   UnknownProviderError,
 } from '../core/engine/index.js';
 import { InvalidKeyError, KeychainUnavailableError } from '../core/secrets/index.js';
-import { InvalidCursorError, JobNotFoundError, StoreOpenError } from '../core/store/index.js';
+import { InvalidCursorError, StoreOpenError } from '../core/store/index.js';
 import { dispatchRequest, failureOf } from './dispatch.js';
 import { RefusedError } from './refused.js';
 
@@ -32,7 +32,6 @@ function handlersThatThrow(error: unknown, value?: unknown): Handlers {
 
 const cases: [string, Error, ErrorCode][] = [
   ['InvalidCursorError', new InvalidCursorError('it is not a cursor'), 'BAD_REQUEST'],
-  ['JobNotFound', new JobNotFound('job-1'), 'NOT_FOUND'],
   ['JobNotFoundError', new JobNotFoundError('job-1'), 'NOT_FOUND'],
   ['JobActionRefused', new JobActionRefused('This job is running: cancel it first.'), 'REFUSED'],
   ['AttachRefused', new AttachRefused('The server does not know resp_x.'), 'REFUSED'],

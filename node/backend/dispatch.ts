@@ -8,11 +8,11 @@ import {
   AttachRefused,
   DriverLockedError,
   JobActionRefused,
-  JobNotFound,
+  JobNotFoundError,
   UnknownProviderError,
 } from '../core/engine/index.js';
 import { InvalidKeyError, KeychainUnavailableError } from '../core/secrets/index.js';
-import { InvalidCursorError, JobNotFoundError, StoreOpenError } from '../core/store/index.js';
+import { InvalidCursorError, StoreOpenError } from '../core/store/index.js';
 import { RefusedError } from './refused.js';
 
 export type Logger = (message: string, error?: unknown) => void;
@@ -32,7 +32,6 @@ const expectedErrors: readonly [new (...args: never[]) => Error, Exclude<ErrorCo
     // A cursor is part of the request: a malformed one (or one from another sort order) is the
     // caller's mistake, caught only when the store decodes it.
     [InvalidCursorError, 'BAD_REQUEST'],
-    [JobNotFound, 'NOT_FOUND'],
     [JobNotFoundError, 'NOT_FOUND'],
     [JobActionRefused, 'REFUSED'],
     [AttachRefused, 'REFUSED'],

@@ -3,7 +3,7 @@
 // same events the engine would have: a change, and a job that became terminal (for the
 // notification). Cheap: one indexed query of at most a page of rows.
 import { isTerminal, type JobStatus } from '../../shared/job.js';
-import type { JobSummary } from '../../shared/job-query.js';
+import { type JobSummary } from '../../shared/job-summary.js';
 import { type JobManager } from '../core/engine/index.js';
 
 export interface ExternalChangeHandlers {

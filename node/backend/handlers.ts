@@ -1,7 +1,7 @@
 // Every channel of the contract, implemented on the engine, the keychain and the settings.
 import type { Handlers } from '../../shared/ipc/contract.js';
 import { modelRegistry, priceFor } from '../../shared/models.js';
-import { AttachRefused, JobNotFound, type JobManager } from '../core/engine/index.js';
+import { AttachRefused, type JobManager } from '../core/engine/index.js';
 import type { KeySourceWithStatus, KeyStore } from '../core/secrets/index.js';
 import { readSettings, updateSettings } from './app-settings.js';
 import { exportJob } from './export-job.js';
@@ -28,11 +28,6 @@ export interface HandlerDeps {
 
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { manager } = deps;
-  const mustGet = (id: string) => {
-    const job = manager.get(id);
-    if (!job) throw new JobNotFound(id);
-    return job;
-  };
   return {
     'jobs:submit': ({ jobs }) => {
       const defaultProviderId = readSettings(manager).defaultProviderId;
@@ -44,7 +39,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'jobs:list': (query) => Promise.resolve(manager.list(query)),
     'jobs:get': ({ id, known }) => {
-      const job = mustGet(id);
+      const job = manager.mustGet(id);
       const thread = manager.list({
         threadId: job.threadId,
         sort: 'createdAt',
@@ -78,7 +73,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'jobs:search': ({ words, limit }) => Promise.resolve(manager.search(words, limit)),
     'jobs:export': ({ id, format }) =>
-      Promise.resolve(exportJob(mustGet(id), manager.events(id), manager.items(id), format)),
+      Promise.resolve(
+        exportJob(manager.mustGet(id), manager.events(id), manager.items(id), format),
+      ),
     'jobs:spend': () => Promise.resolve(spendSummary(manager.spendRows())),
     'budget:get': () =>
       Promise.resolve({

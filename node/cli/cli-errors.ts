@@ -45,7 +45,7 @@ export function reportFor(error: unknown): Report {
     return { message: sentence(error.message), exitCode: exitCodes.usage };
   if (error instanceof ZodError)
     return { message: zodSentence(error), exitCode: exitCodes.failure };
-  // The engine's errors (StoreOpenError, DriverLockedError, JobNotFound, JobActionRefused, a bad
+  // The engine's errors (StoreOpenError, DriverLockedError, JobNotFoundError, JobActionRefused, a bad
   // base URL...) are written for people: shown as they are.
   if (error instanceof Error)
     return { message: sentence(error.message), exitCode: exitCodes.failure };

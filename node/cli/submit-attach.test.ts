@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pdfOf, pngBytes } from '../core/attachments/test-support/sample-files.js';
 import { printedId, startCliHarness, type CliHarness } from './test-support/cli-harness.js';
 
 let h: CliHarness;
@@ -16,19 +17,6 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mull-attach-'));
 });
 afterEach(() => h.close());
-
-const pngBytes = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
-    '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
-  'hex',
-);
-
-function pdfOf(size: number): Buffer {
-  const bytes = Buffer.alloc(size, 0x20);
-  bytes.write('%PDF-1.4\n', 0, 'latin1');
-  bytes.write('\n%%EOF\n', size - 7, 'latin1');
-  return bytes;
-}
 
 interface Part {
   type: string;

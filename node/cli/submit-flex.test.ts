@@ -9,17 +9,12 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-async function createBodies(): Promise<Record<string, unknown>[]> {
-  const creates = await h.emulator.control.requests({ kind: 'create' });
-  return creates.map((r) => r.body as Record<string, unknown>);
-}
-
 describe('mull submit --flex', { timeout: 60_000 }, () => {
   it('sends service_tier flex for a model that takes it, and the job keeps the tier', async () => {
     const submitted = await h.mull(['submit', '-m', 'o4-mini', '--flex', 'Summarise the book']);
     expect(submitted.code).toBe(0);
     const id = printedId(submitted);
-    const [body] = await createBodies();
+    const [body] = await h.createBodies();
     expect(body).toMatchObject({ model: 'o4-mini', service_tier: 'flex' });
     const shown = await h.mull(['show', id, '--json']);
     expect(shown.code).toBe(0);
@@ -29,7 +24,7 @@ describe('mull submit --flex', { timeout: 60_000 }, () => {
   it('sends no service_tier without --flex', async () => {
     const submitted = await h.mull(['submit', '-m', 'o4-mini', 'Summarise the book']);
     expect(submitted.code).toBe(0);
-    const [body] = await createBodies();
+    const [body] = await h.createBodies();
     expect(body).not.toHaveProperty('service_tier');
   });
 
@@ -39,7 +34,7 @@ describe('mull submit --flex', { timeout: 60_000 }, () => {
     expect(refused.stderr).toMatch(
       /GPT-4.1 does not take flex processing; --flex is for gpt-5, gpt-5-mini, o3, o4-mini/,
     );
-    expect(await createBodies()).toEqual([]);
+    expect(await h.createBodies()).toEqual([]);
   });
 });
 

@@ -10,11 +10,6 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-async function createBodies(): Promise<Record<string, unknown>[]> {
-  const creates = await h.emulator.control.requests({ kind: 'create' });
-  return creates.map((r) => r.body as Record<string, unknown>);
-}
-
 async function storedCount(): Promise<number> {
   const listed = await h.mull(['list', '--json']);
   expect(listed.code).toBe(0);
@@ -33,7 +28,7 @@ describe('mull submit with tools', { timeout: 60_000 }, () => {
     const submitted = await h.mull(['submit', '-m', 'o3-deep-research', 'Research the primes']);
     expect(submitted.code).toBe(0);
     printedId(submitted);
-    const [body] = await createBodies();
+    const [body] = await h.createBodies();
     expect(body).toMatchObject({
       model: 'o3-deep-research',
       background: true,
@@ -81,7 +76,7 @@ describe('mull submit with tools', { timeout: 60_000 }, () => {
       'With tools',
     ]);
     expect(submitted.code).toBe(0);
-    const [body] = await createBodies();
+    const [body] = await h.createBodies();
     expect(body).toMatchObject({
       tools: [
         { type: 'web_search_preview' },
@@ -105,7 +100,7 @@ describe('mull submit with tools', { timeout: 60_000 }, () => {
     expect(refused.stderr.split('\n')[0]).toBe(
       "mull: The MCP server URL 'notaurl' is not a URL; give one like https://example.com/mcp.",
     );
-    expect(await createBodies()).toEqual([]);
+    expect(await h.createBodies()).toEqual([]);
     expect(await storedCount()).toBe(0);
   });
 
@@ -122,7 +117,7 @@ describe('mull submit with tools', { timeout: 60_000 }, () => {
       expect(refused.code, flags.join(' ')).toBe(2);
       expect(refused.stderr).toMatch(message);
     }
-    expect(await createBodies()).toEqual([]);
+    expect(await h.createBodies()).toEqual([]);
     expect(await storedCount()).toBe(0);
   });
 });

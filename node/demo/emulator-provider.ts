@@ -1,6 +1,7 @@
 // Points a data directory at an emulator: a provider for it, made the default with a default
 // model, stored the way the app stores them. Used by the demo and the Playwright fixture before
 // the app opens the directory.
+import { defaultModelId } from '../../shared/models.js';
 import { updateSettings } from '../backend/app-settings.js';
 import { JobManager } from '../core/engine/index.js';
 
@@ -13,7 +14,7 @@ export interface EmulatorProvider {
 export async function makeDefaultProvider(
   dataDir: string,
   provider: EmulatorProvider,
-  model = 'gpt-5-pro',
+  model = defaultModelId,
 ): Promise<void> {
   // A reader: it stores settings but never takes the driver lock or sends anything.
   const manager = JobManager.open({

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import type { Job } from '../../shared/job.js';
-import type { JobSummary } from '../../shared/job-query.js';
+import { type JobSummary } from '../../shared/job-summary.js';
 import { HostClient } from '../web-host/test-support/host-client.js';
 import { isolatedEnv, spawnServer } from '../web-host/test-support/spawn-server.js';
 

@@ -2,9 +2,8 @@
 // the same app in the browser through the web host.
 import type { KeySourceWithStatus, KeyStore } from '../core/secrets/index.js';
 import { appVersion } from '../web-host/app-version.js';
-import { announce, serveWeb } from '../web-host/serve-web.js';
+import { serveUntilStopped } from '../web-host/serve-web.js';
 import { stderrLog } from '../web-host/stderr-log.js';
-import { untilStopSignal } from '../web-host/until-signal.js';
 import { checkElectron } from './electron-binary.js';
 import { runElectron } from './run-electron.js';
 
@@ -26,7 +25,7 @@ export async function launch(options: LaunchOptions): Promise<number> {
     return runElectron(electron.binary, { ...process.env, ...options.electronEnv });
   }
   console.log(`${electron.reason}; serving Mull in your browser instead.`);
-  const served = await serveWeb({
+  await serveUntilStopped({
     dataDir: options.dataDir,
     mode: options.mode,
     version: appVersion(),
@@ -35,8 +34,5 @@ export async function launch(options: LaunchOptions): Promise<number> {
     port: options.port,
     log: stderrLog,
   });
-  console.log(announce(served.host, options.dataDir));
-  await untilStopSignal();
-  await served.close();
   return 0;
 }

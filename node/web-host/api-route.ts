@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Settled } from '../../shared/ipc/envelope.js';
 import { isRequestChannel } from '../backend/dispatch.js';
-import { sendJson } from './http-replies.js';
+import { badRequest, sendJson } from './http-replies.js';
 import { readJsonBody } from './read-json-body.js';
 
 export interface Dispatcher {
@@ -19,11 +19,7 @@ export async function answerApiRequest(
 ): Promise<void> {
   const body = await readJsonBody(req, bodyLimitBytes);
   if (!body.ok) {
-    const failed: Settled<never> = {
-      ok: false,
-      error: { code: 'BAD_REQUEST', message: body.message },
-    };
-    sendJson(res, body.status, failed);
+    sendJson(res, body.status, badRequest(body.message));
     return;
   }
   const settled = await backend.dispatch(channel, body.value);

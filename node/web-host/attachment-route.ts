@@ -6,10 +6,9 @@
 // answers the stored bytes. Both sit behind the same token and Origin guard as every /api route
 // (web-host.ts checks it before routing here).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Settled } from '../../shared/ipc/envelope.js';
 import type { AttachmentFiles } from '../backend/attachment-upload.js';
-import { sendJson } from './http-replies.js';
-import { readRawBody } from './read-raw-body.js';
+import { badRequest, sendJson } from './http-replies.js';
+import { hasMediaType, readRawBody } from './read-raw-body.js';
 
 export const attachmentsPath = '/api/attachments';
 
@@ -25,19 +24,25 @@ export function isAttachmentsPath(pathname: string): boolean {
   return pathname === attachmentsPath || pathname.startsWith(`${attachmentsPath}/`);
 }
 
+/** What the route serves from: the attachment store, and the largest upload it takes. */
+export interface AttachmentRoute {
+  files: AttachmentFiles;
+  limitBytes: number;
+}
+
 export async function answerAttachmentRequest(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  files: AttachmentFiles,
-  limitBytes: number,
+  route: AttachmentRoute,
 ): Promise<void> {
   if (url.pathname === attachmentsPath) {
-    if (req.method === 'POST') await answerUpload(req, res, url, files, limitBytes);
+    if (req.method === 'POST') await answerUpload(req, res, url, route);
     else methodNotAllowed(req, res, 'POST');
     return;
   }
-  if (req.method === 'GET') answerRead(res, url.pathname.slice(attachmentsPath.length + 1), files);
+  const name = url.pathname.slice(attachmentsPath.length + 1);
+  if (req.method === 'GET') answerRead(res, name, route.files);
   else methodNotAllowed(req, res, 'GET');
 }
 
@@ -45,19 +50,16 @@ async function answerUpload(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
-  files: AttachmentFiles,
-  limitBytes: number,
+  { files, limitBytes }: AttachmentRoute,
 ): Promise<void> {
   // Not a type an HTML form on another site can send (nor, without a preflight, a script).
-  if (!/^application\/octet-stream\s*(;|$)/iu.test(req.headers['content-type'] ?? '')) {
-    req.resume();
-    sendJson(res, 415, failure('The file must be sent as Content-Type: application/octet-stream.'));
+  if (!hasMediaType(req, 'application/octet-stream')) {
+    refuseUnread(req, res, 415, 'The file must be sent as Content-Type: application/octet-stream.');
     return;
   }
   const name = url.searchParams.get('name');
   if (name === null || name === '') {
-    req.resume();
-    sendJson(res, 400, failure("The file's name is missing: POST /api/attachments?name=FILE."));
+    refuseUnread(req, res, 400, "The file's name is missing: POST /api/attachments?name=FILE.");
     return;
   }
   const body = await readRawBody(req, limitBytes);
@@ -89,12 +91,18 @@ function answerRead(res: ServerResponse, name: string, files: AttachmentFiles): 
   res.end(bytes);
 }
 
-function failure(message: string): Settled<never> {
-  return { ok: false, error: { code: 'BAD_REQUEST', message } };
+function methodNotAllowed(req: IncomingMessage, res: ServerResponse, allow: string): void {
+  res.setHeader('Allow', allow);
+  refuseUnread(req, res, 405, `This address answers ${allow} only.`);
 }
 
-function methodNotAllowed(req: IncomingMessage, res: ServerResponse, allow: string): void {
+/** Refuses without reading the body, drained so the answer is not lost to a reset mid-upload. */
+function refuseUnread(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  message: string,
+): void {
   req.resume();
-  res.setHeader('Allow', allow);
-  sendJson(res, 405, failure(`This address answers ${allow} only.`));
+  sendJson(res, status, badRequest(message));
 }

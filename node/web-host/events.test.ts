@@ -1,7 +1,7 @@
 // The event stream: what a page hears after a submit, as Server-Sent Events over real HTTP.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Job } from '../../shared/job.js';
-import type { JobSummary } from '../../shared/job-query.js';
+import { type JobSummary } from '../../shared/job-summary.js';
 import { startHostHarness, testProviderId, type HostHarness } from './test-support/host-harness.js';
 
 let harness: HostHarness | undefined;

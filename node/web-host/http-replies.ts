@@ -1,5 +1,6 @@
 // Small helpers for the answers the web host writes itself (sirv writes the static files).
 import type { ServerResponse } from 'node:http';
+import type { Settled } from '../../shared/ipc/envelope.js';
 import { contentSecurityPolicy } from '../../shared/security/csp.js';
 
 /** Sent with every response, pages and API alike. */
@@ -20,6 +21,11 @@ export function sendText(res: ServerResponse, status: number, text: string): voi
     'Cache-Control': 'no-store',
   });
   res.end(body);
+}
+
+/** The contract's envelope for a request the web host refuses before the backend sees it. */
+export function badRequest(message: string): Settled<never> {
+  return { ok: false, error: { code: 'BAD_REQUEST', message } };
 }
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Job, JobStatus } from '../../shared/job.js';
 import { databaseFileName } from '../core/store/open-database.js';
-import type { JobSummary } from '../../shared/job-query.js';
+import { type JobSummary } from '../../shared/job-summary.js';
 import { startHostHarness, testProviderId, type HostHarness } from './test-support/host-harness.js';
 import type { EventStreamReader } from './test-support/host-client.js';
 

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { KeyStatus } from '../../shared/ipc/contract.js';
 import type { Job, JobStatus } from '../../shared/job.js';
-import type { JobSummary } from '../../shared/job-query.js';
+import { type JobSummary } from '../../shared/job-summary.js';
 import {
   keyNeedles,
   startKeyCatcher,

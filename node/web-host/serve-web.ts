@@ -1,6 +1,7 @@
 // A backend for a data directory plus a web host in front of it: what `serve.ts`, `npm start`'s
 // browser fallback, `npm run demo` and the Playwright fixture all run.
 import { startBackend, type Backend, type BackendOptions } from '../backend/backend.js';
+import { untilStopSignal } from './until-signal.js';
 import { startWebHost, type WebHost } from './web-host.js';
 
 export interface ServeWebOptions extends Omit<BackendOptions, 'mode'> {
@@ -41,4 +42,16 @@ export async function serveWeb(options: ServeWebOptions): Promise<ServedWeb> {
 /** The one line a launcher prints: where to open Mull (the token included) and how to stop it. */
 export function announce(host: WebHost, dataDir: string): string {
   return `Mull is at ${host.url} (data: ${dataDir}; Ctrl+C stops it)`;
+}
+
+/**
+ * Serves Mull until the first stop signal (Ctrl+C, SIGTERM), then closes it cleanly: the start-up
+ * every launcher of the web host shares (serve.ts, `npm start`'s fallback, the e2e host process),
+ * so each prints the same one line that tests and people read the address from.
+ */
+export async function serveUntilStopped(options: ServeWebOptions): Promise<void> {
+  const served = await serveWeb(options);
+  console.log(announce(served.host, options.dataDir));
+  await untilStopSignal();
+  await served.close();
 }

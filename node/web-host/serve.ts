@@ -6,9 +6,8 @@ import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/app-data-dir.js';
 import { keychainService, keySourceFor } from '../core/secrets/index.js';
 import { appVersion } from './app-version.js';
-import { announce, serveWeb } from './serve-web.js';
+import { serveUntilStopped } from './serve-web.js';
 import { stderrLog } from './stderr-log.js';
-import { untilStopSignal } from './until-signal.js';
 
 const usage = `Usage: node --import tsx node/web-host/serve.ts [options]
 
@@ -34,7 +33,7 @@ async function main(): Promise<void> {
   }
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const keyStore = keychainService();
-  const served = await serveWeb({
+  await serveUntilStopped({
     dataDir,
     mode: 'web',
     version: appVersion(),
@@ -43,9 +42,6 @@ async function main(): Promise<void> {
     port,
     log: stderrLog,
   });
-  console.log(announce(served.host, dataDir));
-  await untilStopSignal();
-  await served.close();
   process.exit(0);
 }
 

@@ -11,7 +11,7 @@ import {
 import type { Logger } from '../backend/dispatch.js';
 import { answerApiRequest, channelOfPath, type Dispatcher } from './api-route.js';
 import { answerAttachmentRequest, isAttachmentsPath } from './attachment-route.js';
-import { EventStreams, type EventSourceLike } from './event-stream.js';
+import { EventStreams, type EventSourceLike } from './sse-events-route.js';
 import { newHostToken } from './host-token.js';
 import { sendText, setSecurityHeaders } from './http-replies.js';
 import { apiRefusal, hostRefusal, type GuardSettings } from './request-guard.js';
@@ -82,7 +82,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       else methodNotAllowed(res, 'GET');
     } else if (isAttachmentsPath(pathname)) {
       // Raw bytes, not JSON: a 50 MB file under its own limit (attachment-route.ts).
-      await answerAttachmentRequest(req, res, url, attachments, uploadLimitBytes);
+      await answerAttachmentRequest(req, res, url, {
+        files: attachments,
+        limitBytes: uploadLimitBytes,
+      });
     } else if (isApi) {
       const channel = channelOfPath(pathname);
       if (channel === undefined) sendText(res, 404, 'There is no such API path.');

@@ -4,12 +4,13 @@
 // carry a secret to the renderer: a key's status is "set, ending in abcd" at most.
 import { z } from 'zod';
 import { Job, JobEvent, JobId, NewJob, ReasoningEffort, ReasoningSummaryMode } from '../job.js';
-import { JobPage, JobQuery, JobSearchHit, JobSummary } from '../job-query.js';
+import { JobPage, JobQuery, JobSearchHit } from '../job-query.js';
+import { JobSummary } from '../job-summary.js';
 import { JobTemplate } from '../job-template.js';
 import { BudgetAmount } from '../budget.js';
-import { ModelInfo, PriceOverrides } from '../models.js';
+import { defaultModelId, ModelInfo, PriceOverrides } from '../models.js';
 import { OutputItem } from '../output-items.js';
-import { ProviderConfig } from '../provider.js';
+import { defaultOpenAIProvider, ProviderConfig } from '../provider.js';
 
 const Empty = z.object({}).strict();
 const ById = z.object({ id: JobId }).strict();
@@ -100,6 +101,17 @@ export const AppSettings = z.object({
 });
 export type AppSettings = z.infer<typeof AppSettings>;
 
+/** The settings before a person changes any. */
+export const defaultAppSettings: AppSettings = {
+  notifications: true,
+  defaultModel: defaultModelId,
+  defaultProviderId: defaultOpenAIProvider.id,
+  defaultInstructions: '',
+  monthlyBudgetUsd: null,
+  perJobCapUsd: null,
+  priceOverrides: {},
+};
+
 /** The budgets and this month's spend, for the composer's budget line (see shared/budget.ts). */
 export const BudgetStatus = z.object({
   monthlyBudgetUsd: BudgetAmount,
@@ -147,9 +159,12 @@ export type AppInfo = z.infer<typeof AppInfo>;
 /** A job as the composer sends it: without a provider, the default provider in Settings. */
 export const SubmittedJob = NewJob.extend({ providerId: z.string().min(1).optional() });
 
+/** The most jobs one `jobs:submit` takes (the composer says so before it sends more). */
+export const maxJobsPerSubmit = 50;
+
 export const requests = {
   'jobs:submit': {
-    req: z.object({ jobs: z.array(SubmittedJob).min(1).max(50) }).strict(),
+    req: z.object({ jobs: z.array(SubmittedJob).min(1).max(maxJobsPerSubmit) }).strict(),
     res: z.object({ jobs: z.array(Job) }),
   },
   'jobs:list': { req: JobQuery, res: JobPage },

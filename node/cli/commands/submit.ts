@@ -9,7 +9,7 @@ import {
   type Job,
   type JobStatus,
 } from '../../../shared/job.js';
-import { checkJobTools } from '../../../shared/models.js';
+import { checkJobTools, defaultModelId } from '../../../shared/models.js';
 import type { JobManager } from '../../core/engine/index.js';
 import { UsageError, exitCodes, zodSentence } from '../cli-errors.js';
 import { defineCommand } from '../command.js';
@@ -34,9 +34,6 @@ import {
   templateVars,
 } from '../template-flags.js';
 
-/** The model for slow, hard problems, which is what background jobs are for. */
-export const defaultModel = 'gpt-5-pro';
-
 /** How often a submit that stored its job for another driver checks on it (and on the lock). */
 const takeoverPollMs = 150;
 
@@ -52,7 +49,7 @@ collects the answer later); with one running (the app, 'mull run --watch'), the 
 that driver sends it.
 
 Options:
-  -m, --model M              model (default: ${defaultModel}); several, comma-separated
+  -m, --model M              model (default: ${defaultModelId}); several, comma-separated
                              (--model gpt-5-pro,o3-pro), send the prompt to each as one
                              comparison, seen side by side in the app
   --effort E                 reasoning effort: ${ReasoningEffort.options.join(', ')}
@@ -113,7 +110,7 @@ The API key comes from $OPENAI_API_KEY, else the OS keychain (set it in the app'
       filled?.prompt ??
       (await readPrompt({ positional: positionals[0], file: values.file }, session.io.stdin));
     const instructions = given ?? filled?.instructions;
-    const models = values.model ? modelList(values.model) : (template?.models ?? [defaultModel]);
+    const models = values.model ? modelList(values.model) : (template?.models ?? [defaultModelId]);
     const effort = oneOf('--effort', values.effort, ReasoningEffort.options) ?? template?.effort;
     const chosenTools = toolsFromFlags(values) ?? template?.tools;
     const flex = values.flex ?? template?.serviceTier === 'flex';

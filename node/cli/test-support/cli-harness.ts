@@ -43,6 +43,8 @@ export interface CliHarness {
   start(args: string[], options?: RunOptions): MullProcess;
   /** `mull --data-dir DIR ...args`, to the end. */
   mull(args: string[], options?: RunOptions): Promise<Finished>;
+  /** The bodies of the create requests the emulator has received, in order. */
+  createBodies(): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
 
@@ -106,6 +108,10 @@ export async function startCliHarness(): Promise<CliHarness> {
     env,
     start,
     mull: (args, options) => start(args, options).finished,
+    createBodies: async () => {
+      const creates = await emulator.control.requests({ kind: 'create' });
+      return creates.map((r) => r.body as Record<string, unknown>);
+    },
     close: async () => {
       for (const child of running.keys()) child.kill('SIGKILL');
       await Promise.allSettled(running.values());

@@ -3,11 +3,11 @@
 // (DBUS_SESSION_BUS_ADDRESS) and so never touch the keychain of the person running the tests.
 // The bus starts no service on demand; gnome-keyring leaves with it.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { busConfig } from '../../core/secrets/test-support/private-bus.js';
+import { privateBusFolders } from '../../core/secrets/test-support/private-bus.js';
 import { assertKeyringToolsInstalled } from '../../core/secrets/test-support/run-probe.js';
 
 const run = promisify(execFile);
@@ -21,12 +21,7 @@ export interface KeyringBus {
 export async function startKeyringBus(): Promise<KeyringBus> {
   assertKeyringToolsInstalled();
   const dir = mkdtempSync(join(tmpdir(), 'mull-cli-keyring-'));
-  const runtimeDir = join(dir, 'runtime');
-  const dataDir = join(dir, 'data');
-  const socketDir = join(dir, 'bus');
-  for (const folder of [runtimeDir, dataDir, socketDir]) mkdirSync(folder, { mode: 0o700 });
-  const config = join(dir, 'session.conf');
-  writeFileSync(config, busConfig(socketDir));
+  const { runtimeDir, dataDir, config } = privateBusFolders(dir);
   const daemon: ChildProcess = spawn(
     'dbus-daemon',
     [`--config-file=${config}`, '--nofork', '--print-address=1'],

@@ -4,28 +4,17 @@
 // goes out; an upload is remembered, so a second job and a retry with the same file name the same
 // id (and forgotten when the server no longer knows that id); an upload refused for good (HTTP 400) fails the job with a sentence naming the file, no
 // create sent.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LoggedRequest } from '../../emulator/index.js';
 import type { Job } from '../../../shared/job.js';
 import type { JobAttachment } from '../../../shared/job-attachments.js';
+import { pdfOf } from '../attachments/test-support/sample-files.js';
 import { storeOf } from './job-manager.js';
-import { startHarness, testProviderId, type Harness } from './test-support/engine-harness.js';
+import { testProviderId, useHarness } from './test-support/engine-harness.js';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(() => h.close());
+const h = useHarness();
 
 const mb = 1024 * 1024;
-
-/** A PDF of `size` bytes whose filler differs per `seed`, so each has its own sha256. */
-function pdfOf(size: number, seed: number): Buffer {
-  const bytes = Buffer.alloc(size, 0x20 + seed);
-  bytes.write('%PDF-1.4\n', 0, 'latin1');
-  bytes.write('\n%%EOF\n', size - 7, 'latin1');
-  return bytes;
-}
 
 /** Three 20 MB PDFs, a.pdf b.pdf c.pdf: 60 MB together, 10 MB past the inline limit. */
 function threePdfs(): JobAttachment[] {

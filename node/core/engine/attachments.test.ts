@@ -1,15 +1,11 @@
 // A job's attachments go out once: in its create request as input_file / input_image parts; a
 // follow-up continues by previous_response_id and does not send them again. A model without image
 // input and a file not in the store are refused before anything is stored.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './test-support/engine-harness.js';
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './test-support/engine-harness.js';
 import { JobActionRefused } from './index.js';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(() => h.close());
+const h = useHarness();
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n', 'latin1');
 const done = (job: { status: string }) => job.status === 'completed';

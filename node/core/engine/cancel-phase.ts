@@ -1,7 +1,7 @@
 // Cancel means cancel on the server: POST /responses/{id}/cancel (a few tries through transient
 // trouble), then the driver confirms the final state with a GET, because a cancel is best effort
 // and a response may still complete (the server has the last word).
-import { classifyFailure, type Failure } from '../provider/failure.js';
+import { classifyFailure, type ProviderFailure } from '../provider/failure.js';
 import type { ResponsesClient } from '../provider/responses-client.js';
 import { reconnectDelayMs, type BackoffPolicy } from './backoff.js';
 import type { JobWriter } from './job-writer.js';
@@ -24,7 +24,7 @@ export async function cancelOnServer(
   jobId: string,
   responseId: string,
   deps: CancelDeps,
-): Promise<Failure | undefined> {
+): Promise<ProviderFailure | undefined> {
   deps.writer.note(jobId, { kind: 'cancel_requested' });
   for (let attempt = 0; attempt < cancelTries; attempt++) {
     try {

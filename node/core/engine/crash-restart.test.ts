@@ -17,7 +17,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
 import type { Job, JobStatus } from '../../../shared/job.js';
 import { checkIntegrity } from '../store/index.js';
-import { JobManager } from './job-manager.js';
+import type { JobManager } from './job-manager.js';
+import { openReaderOnEmulator } from './test-support/engine-harness.js';
 import { serverTruth } from './test-support/server-truth.js';
 
 const cli = fileURLToPath(new URL('../../../bin/mull.mjs', import.meta.url));
@@ -131,20 +132,7 @@ function phasesAt(reader: JobManager): Set<string> {
 it(
   'survives SIGKILL at 30+ random moments: exact text, one create per job, a sound database',
   async () => {
-    const reader = JobManager.open({
-      dataDir,
-      drive: false,
-      keys: { get: () => Promise.resolve(key) },
-    });
-    // The provider id 'openai' points at the emulator, which OPENAI_BASE_URL names: it takes
-    // OPENAI_API_KEY.
-    reader.settings.saveProvider({
-      id: 'openai',
-      kind: 'compatible',
-      label: 'Emulator',
-      baseUrl: emulator.baseURL,
-      authStyle: 'bearer',
-    });
+    const reader = openReaderOnEmulator(dataDir, emulator, key);
     const waves = new Map([
       [0, 8],
       [8, 4],

@@ -20,9 +20,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, it } from 'vitest';
 import { startEmulator, type LoggedRequest, type RunningEmulator } from '../../emulator/index.js';
 import type { Job } from '../../../shared/job.js';
-import { atRest } from './test-support/engine-harness.js';
+import { atRest, openReaderOnEmulator } from './test-support/engine-harness.js';
 import { checkIntegrity } from '../store/index.js';
-import { JobManager } from './job-manager.js';
+import type { JobManager } from './job-manager.js';
 import {
   EmulatorHooks,
   batchSchedule,
@@ -62,17 +62,8 @@ beforeAll(async () => {
   emulator = await startEmulator({ config: { speed: emulatorSpeed } });
   hooks = new EmulatorHooks(emulator, schedules);
   dataDir = mkdtempSync(join(tmpdir(), 'mull-faults-'));
-  reader = JobManager.open({ dataDir, drive: false, keys: { get: () => Promise.resolve(key) } });
+  reader = openReaderOnEmulator(dataDir, emulator, key);
   readerOpen = true;
-  // The provider id 'openai' points at the emulator, which OPENAI_BASE_URL names: it takes
-  // OPENAI_API_KEY.
-  reader.settings.saveProvider({
-    id: 'openai',
-    kind: 'compatible',
-    label: 'Emulator',
-    baseUrl: emulator.baseURL,
-    authStyle: 'bearer',
-  });
 });
 afterAll(async () => {
   running?.kill('SIGKILL');

@@ -2,25 +2,16 @@
 // flex create refused for capacity (HTTP 429 Resource Unavailable) waits and is sent again, the
 // cost is the flex price of the tier the response reports, and a waiting job can switch to the
 // standard tier.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { flexCapacityFault } from '../../emulator/flex-capacity.js';
 import { costOf } from '../../../shared/cost.js';
 import { findModel, priceFor } from '../../../shared/models.js';
 import type { Job } from '../../../shared/job.js';
 import { flexCapacityCode } from '../provider/flex-capacity.js';
-import {
-  atRest,
-  startHarness,
-  testProviderId,
-  type Harness,
-} from './test-support/engine-harness.js';
+import { atRest, testProviderId, useHarness } from './test-support/engine-harness.js';
 import { serverTruth } from './test-support/server-truth.js';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(() => h.close());
+const h = useHarness();
 
 function submitFlex(model = 'o4-mini'): Job {
   const [job] = h.manager.submit({

@@ -4,7 +4,7 @@
 export {
   JobActionRefused,
   JobManager,
-  JobNotFound,
+  JobNotFoundError,
   type KeySource,
   type ManagerOptions,
 } from './job-manager.js';

@@ -3,7 +3,7 @@
 import type { Job } from '../../../shared/job.js';
 import type { ModelPrice } from '../../../shared/models.js';
 import type { OutputItem } from '../../../shared/output-items.js';
-import { classifyFailure, type Failure, type Phase } from '../provider/failure.js';
+import { classifyFailure, type ProviderFailure, type Phase } from '../provider/failure.js';
 import { cancelOnServer } from './cancel-phase.js';
 import { CreatePhase } from './create-phase.js';
 import { unknownAdvice } from './create-window.js';
@@ -268,7 +268,10 @@ export class JobDriver {
     }
   }
 
-  private async handleFailure(failure: Failure, phase: Phase): Promise<DriverExit | undefined> {
+  private async handleFailure(
+    failure: ProviderFailure,
+    phase: Phase,
+  ): Promise<DriverExit | undefined> {
     switch (failure.kind) {
       case 'needs_key':
         return this.pauseForKey(failure.reason);

@@ -1,23 +1,14 @@
 // The manager's promises to its callers: several jobs at once, list and search, retry and
 // follow-up threads, local delete, restart and resume, write-then-tell, one driver per directory.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/job.js';
 import { serverRetentionDays } from '../../../shared/server-retention.js';
 import { DriverLockedError } from './driver-lock.js';
 import { JobActionRefused, JobManager } from './job-manager.js';
-import {
-  isStatus,
-  startHarness,
-  testProviderId,
-  type Harness,
-} from './test-support/engine-harness.js';
+import { isStatus, testProviderId, useHarness } from './test-support/engine-harness.js';
 import { expectJobMatchesServer } from './test-support/server-truth.js';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(() => h.close());
+const h = useHarness();
 
 const done = isStatus('completed', 'incomplete', 'failed', 'cancelled', 'expired', 'unknown');
 const ask = (prompt: string, extra: Record<string, unknown> = {}) => ({

@@ -23,7 +23,7 @@ import { ResponsesClient } from '../provider/responses-client.js';
 import { rememberingKeys } from '../secrets/redact-keys.js';
 import { JobStore, openDatabase, type Database } from '../store/index.js';
 import { DriverLock } from './driver-lock.js';
-import { JobActionRefused, JobNotFound } from './job-errors.js';
+import { JobActionRefused, JobNotFoundError } from './job-errors.js';
 import { findJob } from './job-reader.js';
 import { engineOptions, type EngineOptions, type EngineOptionsInput } from './engine-options.js';
 import { newJobRecord, type JobLinks } from './new-job-record.js';
@@ -54,7 +54,7 @@ export interface ManagerOptions {
   now?: () => number;
 }
 
-export { JobActionRefused, JobNotFound } from './job-errors.js';
+export { JobActionRefused, JobNotFoundError } from './job-errors.js';
 
 /** How many stored jobs one `mull submit` sends at the same time for others (see sendPendingDetached). */
 const detachedCreatesAtOnce = 8;
@@ -222,6 +222,13 @@ export class JobManager {
 
   get(id: JobId): Job | undefined {
     return this.store.get(id);
+  }
+
+  /** A job by its exact id; throws JobNotFoundError when there is none. */
+  mustGet(id: JobId): Job {
+    const job = this.store.get(id);
+    if (!job) throw new JobNotFoundError(id);
+    return job;
   }
 
   /** A job by its id, or by a unique prefix of it (as people type ids on the command line). */
@@ -564,11 +571,5 @@ export class JobManager {
       serviceTier: job.serviceTier ?? undefined,
       attachments: job.attachments.length > 0 ? job.attachments : undefined,
     });
-  }
-
-  private mustGet(id: JobId): Job {
-    const job = this.store.get(id);
-    if (!job) throw new JobNotFound(id);
-    return job;
   }
 }

@@ -7,7 +7,7 @@ import type { Job, JobEvent, JobId } from '../../../shared/job.js';
 import type { JobPage, JobQuery, JobSearchHit } from '../../../shared/job-query.js';
 import type { OutputItem } from '../../../shared/output-items.js';
 import type { JobStore, Database } from '../store/index.js';
-import { JobActionRefused, JobNotFound } from './job-errors.js';
+import { JobActionRefused, JobNotFoundError } from './job-errors.js';
 
 export class JobReader {
   private constructor(
@@ -60,5 +60,5 @@ export function findJob(store: JobStore, idOrPrefix: string): Job {
       `'${idOrPrefix}' matches ${matches.length} jobs; type more of the id.`,
     );
   }
-  throw new JobNotFound(idOrPrefix);
+  throw new JobNotFoundError(idOrPrefix);
 }

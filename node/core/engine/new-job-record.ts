@@ -1,7 +1,8 @@
-// A new job as first stored: pending, nothing sent, no text. The one place a Job is built from a
-// person's input, so every field gets its starting value in one spot.
+// A new job as first stored: a blank job (shared/blank-job.ts) with a person's input and its links
+// to other jobs filled in. The one place a Job is built from a person's input.
 import { randomUUID } from 'node:crypto';
-import { titleFor, type Job, type JobId, type ParsedNewJob } from '../../../shared/job.js';
+import { blankJob } from '../../../shared/blank-job.js';
+import type { Job, JobId, ParsedNewJob } from '../../../shared/job.js';
 
 export interface JobLinks {
   retryOf?: JobId;
@@ -15,42 +16,19 @@ export function newJobRecord(
   now: number,
   id: JobId = randomUUID(),
 ): Job {
+  const { prompt, model, providerId, title } = input;
   return {
-    id,
-    title: titleFor(input.prompt, input.title),
-    prompt: input.prompt,
+    ...blankJob({ id, prompt, model, providerId, createdAt: now, title }),
     instructions: input.instructions ?? null,
-    model: input.model,
-    providerId: input.providerId,
     effort: input.effort ?? null,
     reasoningSummaryMode: input.reasoningSummary ?? null,
     maxOutputTokens: input.maxOutputTokens ?? null,
     tools: input.tools ?? null,
     attachments: input.attachments ?? [],
     serviceTier: input.serviceTier ?? null,
-    servedTier: null,
     groupId: input.groupId ?? null,
-    status: 'pending',
-    serverStatus: null,
-    responseId: null,
-    resolvedModel: null,
-    cursor: -1,
-    answer: '',
-    reasoningSummary: '',
-    usage: null,
-    cost: null,
-    outputDigest: null,
-    priceUsed: null,
-    error: null,
-    incompleteReason: null,
     retryOf: links.retryOf ?? null,
     parentId: links.parentId ?? null,
     threadId: links.threadId ?? id,
-    createdAt: now,
-    submittedAt: null,
-    startedAt: null,
-    finishedAt: null,
-    updatedAt: now,
-    revision: 0,
   };
 }

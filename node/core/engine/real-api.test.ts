@@ -3,7 +3,7 @@
 // numbered error frame then response.failed, a stream without sequence numbers), and behaviours
 // seen in the field (a cancel the server later contradicts, a stream that ends with no terminal
 // event, a response queued for a long time after a drop).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ResponseScriptInput, StreamFault } from '../../emulator/index.js';
 import {
   finalResponse,
@@ -12,19 +12,10 @@ import {
 } from '../../emulator/test-support/real-recording.js';
 import { outputText } from '../../emulator/test-support/sse.js';
 import type { Job } from '../../../shared/job.js';
-import {
-  atRest,
-  startHarness,
-  testProviderId,
-  type Harness,
-} from './test-support/engine-harness.js';
+import { atRest, testProviderId, useHarness } from './test-support/engine-harness.js';
 import { expectJobMatchesServer } from './test-support/server-truth.js';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(() => h.close());
+const h = useHarness();
 
 async function submit(script: ResponseScriptInput, model = 'gpt-5'): Promise<Job> {
   await h.emulator.control.addScript({ script });

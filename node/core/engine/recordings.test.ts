@@ -1,6 +1,6 @@
 // Real streams recorded from OpenAI, replayed by the emulator byte for byte through the engine,
 // with and without disconnects: the job's text is exactly the recorded completed response's.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StreamFault } from '../../emulator/index.js';
 import { outputText, readRecording, recordedSse } from '../../emulator/test-support/sse.js';
 import {
@@ -15,23 +15,14 @@ import { findModel } from '../../../shared/models.js';
 import { citedSources, messagesOf } from '../../../shared/output-items.js';
 import { toolCostOf } from '../../../shared/tool-prices.js';
 import { finalTextsOf } from './final-text.js';
-import {
-  isStatus,
-  startHarness,
-  testProviderId,
-  type Harness,
-} from './test-support/engine-harness.js';
+import { isStatus, testProviderId, useHarness } from './test-support/engine-harness.js';
 
 const [createEntry, pollEntry] = readRecording('background-stream-resume.json');
 if (!createEntry || !pollEntry) throw new Error('recording missing');
 const recording = recordedSse(createEntry);
 const recordedText = outputText(pollEntry.ResponseBody as Record<string, unknown>);
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = useHarness({ scope: 'file' });
 
 describe('the recorded background stream', () => {
   it.each<[string, StreamFault[]]>([

@@ -1,24 +1,14 @@
 // Every scripted fault of the emulator, through the whole engine (real sockets, a real SQLite
 // file): the job ends with the server's exact text, status, usage and cost; the request log shows
 // what the engine did about it.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ResponseScriptInput } from '../../emulator/index.js';
 import type { Job } from '../../../shared/job.js';
 import { storeOf } from './job-manager.js';
-import {
-  atRest,
-  isStatus,
-  startHarness,
-  testProviderId,
-  type Harness,
-} from './test-support/engine-harness.js';
+import { atRest, isStatus, testProviderId, useHarness } from './test-support/engine-harness.js';
 import { expectJobMatchesServer } from './test-support/server-truth.js';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(() => h.close());
+const h = useHarness();
 
 const answer =
   'Première ligne — 日本語のテキスト, emoji 🧠👩‍👩‍👧✨, combining e\u0301 a\u0308.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n';

@@ -1,21 +1,12 @@
 // Property: however the byte stream is cut and wherever the connection drops, the job ends with
 // the server's exact text. Each run goes through the whole engine over real sockets.
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { StreamFault } from '../../emulator/index.js';
-import {
-  isStatus,
-  startHarness,
-  testProviderId,
-  type Harness,
-} from './test-support/engine-harness.js';
+import { isStatus, testProviderId, useHarness } from './test-support/engine-harness.js';
 import { serverTruth } from './test-support/server-truth.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = useHarness({ scope: 'file' });
 
 // Where a fault strikes, as a fraction of the stream: mapped onto the real event count below so
 // every generated fault fires (a fixed range would mostly miss short streams).

@@ -5,7 +5,7 @@ import { MissingKeyError } from './responses-client.js';
 
 export type Phase = 'create' | 'resume' | 'poll' | 'cancel';
 
-export type Failure =
+export type ProviderFailure =
   /** Try again after a backoff (honouring retryAfterMs when the server gave one). */
   | { kind: 'transient'; reason: string; retryAfterMs?: number }
   /** Re-streaming refused (HTTP 400 on resume): poll instead. */
@@ -80,7 +80,7 @@ function asProviderError(error: unknown): APIError | undefined {
 }
 
 /** Classifies an error thrown while talking to the provider during `phase`. */
-export function classifyFailure(thrown: unknown, phase: Phase): Failure {
+export function classifyFailure(thrown: unknown, phase: Phase): ProviderFailure {
   const missing = missingKeyIn(thrown);
   if (missing) {
     return {

@@ -10,7 +10,7 @@ import type {
 } from 'openai/resources/responses/responses';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { randomUUID } from 'node:crypto';
-import { eventsOf } from './event-stream.js';
+import { eventsOf } from './sse-reader.js';
 import { clientRequestIdHeader, whenSent } from './request-sent.js';
 import type { AuthStyle } from '../../../shared/provider.js';
 

@@ -4,10 +4,10 @@
 // it, and any other refusal (HTTP 400, 403, 404, 413...) fails it with one sentence naming the
 // file, before any create is sent.
 import { APIError } from 'openai';
-import { classifyFailure, serverSays, type Failure } from './failure.js';
+import { classifyFailure, serverSays, type ProviderFailure } from './failure.js';
 
 export type UploadFailure = Extract<
-  Failure,
+  ProviderFailure,
   { kind: 'transient' | 'not_sent' | 'needs_key' | 'permanent' }
 >;
 

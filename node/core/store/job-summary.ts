@@ -1,6 +1,6 @@
 // A list row: the job without its long text bodies, and a short plain preview of the answer.
-import { JobSummary } from '../../../shared/job-query.js';
-import { answerPreview } from '../../../shared/job-summary.js';
+
+import { answerPreview, JobSummary } from '../../../shared/job-summary.js';
 import { jobFieldsOf, type JobRow } from './job-row.js';
 
 export type JobSummaryRow = Omit<

@@ -20,11 +20,12 @@ export class StoreOpenError extends Error {
   }
 }
 
+/** No job has this id (or unique id prefix): thrown by the store and the engine alike. */
 export class JobNotFoundError extends Error {
   override readonly name = 'JobNotFoundError';
 
   constructor(readonly jobId: string) {
-    super(`There is no job with id ${jobId}.`);
+    super(`There is no job '${jobId}'.`);
   }
 }
 

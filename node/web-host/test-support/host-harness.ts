@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { startEmulator, type RunningEmulator, type StartOptions } from '../../emulator/index.js';
 import { isTerminal } from '../../../shared/job.js';
-import type { JobSummary } from '../../../shared/job-query.js';
-import { summaryOf } from '../../../shared/job-summary.js';
+
+import { summaryOf, type JobSummary } from '../../../shared/job-summary.js';
 import { startBackend, type Backend } from '../../backend/backend.js';
 import type { Logger } from '../../backend/dispatch.js';
 import { fastEngine } from '../../core/engine/test-support/engine-harness.js';

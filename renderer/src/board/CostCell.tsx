@@ -2,7 +2,7 @@
 // usage but no price (a model Mull has no price for) a link to the price correction in Settings
 // instead of a silent dash.
 import { isSettled } from '../../../shared/job.js';
-import type { JobSummary } from '../../../shared/job-query.js';
+import { type JobSummary } from '../../../shared/job-summary.js';
 import { findModel } from '../../../shared/models.js';
 import { priceOverrideHash } from '../settings/PriceOverrides.js';
 import { Money } from '../ui/Money.js';

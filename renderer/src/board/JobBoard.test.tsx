@@ -6,7 +6,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { createRef, type RefObject } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { JobSummary } from '../../../shared/job-query.js';
+import { type JobSummary } from '../../../shared/job-summary.js';
 import { ApiProvider } from '../data/api-context.js';
 import { createFakeApi } from '../test-support/fake-api.js';
 import { jobSummary } from '../test-support/job-summaries.js';

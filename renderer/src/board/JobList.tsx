@@ -4,7 +4,7 @@
 // Pages of `jobs:list` load as the end comes into view.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useRef, type KeyboardEvent, type Ref } from 'react';
-import type { JobSummary } from '../../../shared/job-query.js';
+import { type JobSummary } from '../../../shared/job-summary.js';
 import { JobRow, jobRowId } from './JobRow.js';
 
 /** Rows have a fixed height in board.css; the virtualizer needs it to place them. */

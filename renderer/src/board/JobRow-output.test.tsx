@@ -4,7 +4,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { JobSummary } from '../../../shared/job-query.js';
+import { type JobSummary } from '../../../shared/job-summary.js';
 import { ApiProvider } from '../data/api-context.js';
 import { createFakeApi } from '../test-support/fake-api.js';
 import { jobSummary } from '../test-support/job-summaries.js';

@@ -2,7 +2,7 @@
 // for a follow-up, the conversation it continues); model, elapsed time, tokens, sources and searches.
 import { Globe } from 'lucide-react';
 import { memo } from 'react';
-import type { JobSummary } from '../../../shared/job-query.js';
+import { type JobSummary } from '../../../shared/job-summary.js';
 import { plainLine } from '../../../shared/notification-text.js';
 import type { OutputDigest } from '../../../shared/output-items.js';
 import { isRefused } from '../status/job-status.js';

@@ -1,6 +1,6 @@
 // One answer of a comparison: its model, status, elapsed time, tokens and cost above the answer,
 // which streams in like the job view's (the same cached detail, kept current by the events).
-import type { JobSummary } from '../../../shared/job-query.js';
+import { type JobSummary } from '../../../shared/job-summary.js';
 import { TokenCounts } from '../board/TokenCounts.js';
 import { CostCell } from '../board/CostCell.js';
 import { useJobDetail } from '../data/use-job-detail.js';

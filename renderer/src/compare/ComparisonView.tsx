@@ -1,11 +1,10 @@
 // A comparison side by side: one prompt sent to several models in one submit, a column per job,
 // and what the whole group cost so far.
-import { X } from 'lucide-react';
 import { useId } from 'react';
 import { groupCostText, groupModelsText, groupTotals } from '../../../shared/job-group.js';
 import { useJobGroup } from '../data/use-job-group.js';
 import { ErrorNote } from '../ui/ErrorNote.js';
-import { Icon } from '../ui/Icon.js';
+import { PaneHeading } from '../ui/PaneHeading.js';
 import { ComparisonColumn } from './ComparisonColumn.js';
 
 interface Props {
@@ -29,20 +28,9 @@ export function ComparisonView({ groupId, onOpen, onClose }: Props) {
   return (
     <article className="comparison" aria-labelledby={titleId}>
       <header className="job-header">
-        <div className="job-header__line">
-          <h2 id={titleId} className="job-header__title">
-            Comparison: {jobs[0]?.title || 'Untitled job'}
-          </h2>
-          <button
-            type="button"
-            className="button button--icon"
-            onClick={onClose}
-            title="Close (Esc)"
-          >
-            <Icon of={X} />
-            <span className="visually-hidden">Close comparison</span>
-          </button>
-        </div>
+        <PaneHeading titleId={titleId} closeLabel="Close comparison" onClose={onClose} look="job">
+          Comparison: {jobs[0]?.title || 'Untitled job'}
+        </PaneHeading>
         <p className="comparison__summary">
           {groupModelsText(jobs)} · <span aria-label="Group total">{groupCostText(totals)}</span>
         </p>

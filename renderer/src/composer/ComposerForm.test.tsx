@@ -5,7 +5,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AppSettings } from '../../../shared/ipc/contract.js';
+import { defaultAppSettings, type AppSettings } from '../../../shared/ipc/contract.js';
 import { modelRegistry } from '../../../shared/models.js';
 import { ApiProvider } from '../data/api-context.js';
 import { createFakeApi, type FakeApi } from '../test-support/fake-api.js';
@@ -17,13 +17,9 @@ afterEach(cleanup);
 beforeEach(() => localStorage.clear());
 
 const settings: AppSettings = {
+  ...defaultAppSettings,
   defaultModel: 'gpt-5',
-  defaultProviderId: 'openai',
-  defaultInstructions: '',
   notifications: false,
-  monthlyBudgetUsd: null,
-  perJobCapUsd: null,
-  priceOverrides: {},
 };
 
 function renderComposer(api: FakeApi = createFakeApi(), onSubmitted = vi.fn()) {

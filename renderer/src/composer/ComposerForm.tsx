@@ -1,7 +1,7 @@
 // The composer's fields and their state. Starts from the person's default model and provider.
-import { Send, X } from 'lucide-react';
+import { Send } from 'lucide-react';
 import { useId, useState } from 'react';
-import type { AppSettings } from '../../../shared/ipc/contract.js';
+import { maxJobsPerSubmit, type AppSettings } from '../../../shared/ipc/contract.js';
 import type { ReasoningEffort } from '../../../shared/job.js';
 import type { ModelInfo } from '../../../shared/models.js';
 import type { ProviderConfig } from '../../../shared/provider.js';
@@ -9,12 +9,8 @@ import { useSubmitJobs } from '../data/use-job-actions.js';
 import { askNotificationPermission } from '../notifications/browser-notifications.js';
 import { ErrorNote } from '../ui/ErrorNote.js';
 import { Icon } from '../ui/Icon.js';
-import {
-  composerTools,
-  maxJobsPerSubmit,
-  maxOutputProblem,
-  splitPrompts,
-} from './composer-jobs.js';
+import { PaneHeading } from '../ui/PaneHeading.js';
+import { composerTools, maxOutputProblem, splitPrompts } from './composer-jobs.js';
 import { CompareModelsField } from './CompareModelsField.js';
 import { FlexField, atChosenTier } from './FlexField.js';
 import { comparedOptions, composeComparison, estimateEachJob } from './composer-comparison.js';
@@ -184,13 +180,13 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
       }}
       {...dropHandlers}
     >
-      <div className="pane__heading">
-        <h2 id={`${ids.prompt}-title`}>New job</h2>
-        <button type="button" className="button button--icon" onClick={onClose} title="Close (Esc)">
-          <Icon of={X} />
-          <span className="visually-hidden">Close the composer</span>
-        </button>
-      </div>
+      <PaneHeading
+        titleId={`${ids.prompt}-title`}
+        closeLabel="Close the composer"
+        onClose={onClose}
+      >
+        New job
+      </PaneHeading>
 
       <TemplateBar
         current={{

@@ -7,7 +7,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReactNode } from 'react';
-import type { AppSettings } from '../../../shared/ipc/contract.js';
+import { defaultAppSettings, type AppSettings } from '../../../shared/ipc/contract.js';
 import type { NewJob } from '../../../shared/job.js';
 import { modelRegistry } from '../../../shared/models.js';
 import { flexCapacityCode } from '../../../shared/tier-price.js';
@@ -33,13 +33,9 @@ function withApi(api: FakeApi, children: ReactNode) {
 
 function renderComposer(model: string, api: FakeApi = createFakeApi()) {
   const settings: AppSettings = {
+    ...defaultAppSettings,
     defaultModel: model,
-    defaultProviderId: 'openai',
-    defaultInstructions: '',
     notifications: false,
-    monthlyBudgetUsd: null,
-    perJobCapUsd: null,
-    priceOverrides: {},
   };
   render(
     withApi(

@@ -8,9 +8,6 @@ import type { JobAttachment } from '../../../shared/job-attachments.js';
 import { findModel, type ModelInfo } from '../../../shared/models.js';
 import { supportsFlex } from '../../../shared/tier-price.js';
 
-/** The most jobs one `jobs:submit` takes (the contract's limit). */
-export const maxJobsPerSubmit = 50;
-
 export interface ComposerOptions {
   model: string;
   providerId: string;

@@ -5,7 +5,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { EventOf, JobDetail } from '../../../shared/ipc/contract.js';
 import { isTerminal, type JobId } from '../../../shared/job.js';
-import type { JobSearchHit, JobSummary } from '../../../shared/job-query.js';
+import type { JobSearchHit } from '../../../shared/job-query.js';
+import { type JobSummary } from '../../../shared/job-summary.js';
 import {
   removeJobFromThread,
   upsertJobInThread,

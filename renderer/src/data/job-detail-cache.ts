@@ -7,7 +7,7 @@
 // move on, each only to a newer revision.
 import type { EventOf, JobDetail, TextAppend } from '../../../shared/ipc/contract.js';
 import type { Job } from '../../../shared/job.js';
-import type { JobSummary } from '../../../shared/job-query.js';
+import { type JobSummary } from '../../../shared/job-summary.js';
 
 export function upsertJobInThread(detail: JobDetail, job: JobSummary): JobDetail {
   if (job.threadId !== detail.job.threadId) return detail;

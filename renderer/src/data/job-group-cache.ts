@@ -1,5 +1,5 @@
 // A comparison's cached list of summaries, patched by a job's change (see job-cache-patcher.ts).
-import type { JobSummary } from '../../../shared/job-query.js';
+import { type JobSummary } from '../../../shared/job-summary.js';
 
 /** A group's list with `job` put in its place (or added at the end when it is new to the group). */
 export function upsertJobInGroup(jobs: JobSummary[], job: JobSummary): JobSummary[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { JobPage, JobSummary } from '../../../shared/job-query.js';
+import type { JobPage } from '../../../shared/job-query.js';
+import { type JobSummary } from '../../../shared/job-summary.js';
 import { jobSummary } from '../test-support/job-summaries.js';
 import {
   compareJobs,

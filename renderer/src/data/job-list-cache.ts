@@ -5,7 +5,8 @@
 // nothing changed, so React re-renders nothing.
 import type { InfiniteData } from '@tanstack/react-query';
 import type { JobId } from '../../../shared/job.js';
-import type { JobPage, JobSummary } from '../../../shared/job-query.js';
+import type { JobPage } from '../../../shared/job-query.js';
+import { type JobSummary } from '../../../shared/job-summary.js';
 import type { BoardQuery } from './query-keys.js';
 
 export type JobListData = InfiniteData<JobPage, string | null>;

@@ -2,7 +2,7 @@
 // job events like every snapshot (job-cache-patcher.ts).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { JobId } from '../../../shared/job.js';
-import type { JobSummary } from '../../../shared/job-query.js';
+import { type JobSummary } from '../../../shared/job-summary.js';
 import { useApi } from './api-context.js';
 import { jobCachePatcherFor } from './job-cache-patcher.js';
 import { queryKeys } from './query-keys.js';

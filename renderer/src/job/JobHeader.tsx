@@ -1,5 +1,4 @@
 // The open job's title line: status, model, when, how long, what it cost; and a close button.
-import { X } from 'lucide-react';
 import { isSettled, type Job } from '../../../shared/job.js';
 import { formatDateTime } from '../format/dates.js';
 import { isRefused, presentationOf } from '../status/job-status.js';
@@ -7,8 +6,8 @@ import { StatusBadge } from '../status/StatusBadge.js';
 import { waitsForFlexCapacity } from '../status/flex-wait.js';
 import { TierFact } from './TierFact.js';
 import { Elapsed } from '../time/Elapsed.js';
-import { Icon } from '../ui/Icon.js';
 import { Money } from '../ui/Money.js';
+import { PaneHeading } from '../ui/PaneHeading.js';
 import { ServerQueueNote } from './ServerQueueNote.js';
 
 export function JobHeader({
@@ -22,15 +21,9 @@ export function JobHeader({
 }) {
   return (
     <header className="job-header">
-      <div className="job-header__line">
-        <h2 id={titleId} className="job-header__title">
-          {job.title || 'Untitled job'}
-        </h2>
-        <button type="button" className="button button--icon" onClick={onClose} title="Close (Esc)">
-          <Icon of={X} />
-          <span className="visually-hidden">Close job</span>
-        </button>
-      </div>
+      <PaneHeading titleId={titleId} closeLabel="Close job" onClose={onClose} look="job">
+        {job.title || 'Untitled job'}
+      </PaneHeading>
       <dl className="job-header__facts">
         <div>
           <dt>Status</dt>

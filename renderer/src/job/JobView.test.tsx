@@ -2,40 +2,19 @@
 // The job view with and without output items: a finished job with items shows its answer from
 // them (numbered citations, Sources, Steps, "Refused" for a refusal); a job without items (stored
 // before items were kept) shows its answer text as before; a running job streams its text.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JobDetail } from '../../../shared/ipc/contract.js';
 import type { Job } from '../../../shared/job.js';
 import { digestOf, type OutputItem } from '../../../shared/output-items.js';
-import { ApiProvider } from '../data/api-context.js';
-import { createFakeApi } from '../test-support/fake-api.js';
 import { fullJob } from '../test-support/job-summaries.js';
-import { JobView } from './JobView.js';
+import { renderJobView } from './test-support/render-job-view.js';
 import { recordedItems } from './test-support/recordings.js';
 
 afterEach(cleanup);
 
 function renderJob(job: Job, items: OutputItem[] | undefined) {
-  const detail = { job, events: [], thread: [], items } as unknown as JobDetail;
-  const api = createFakeApi({
-    'jobs:get': () => detail,
-    'models:list': () => ({ models: [] }),
-    'app:openExternal': () => ({ ok: true }),
-  });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <ApiProvider api={api}>
-      <QueryClientProvider client={queryClient}>
-        <JobView
-          id={job.id}
-          onOpen={() => undefined}
-          onClose={() => undefined}
-          onOpenSettings={() => undefined}
-        />
-      </QueryClientProvider>
-    </ApiProvider>,
-  );
+  renderJobView({ job, events: [], thread: [], items } as unknown as JobDetail);
 }
 
 const completed = (id: string, items: OutputItem[], answer: string) =>

@@ -1,7 +1,7 @@
 // The conversation a job belongs to, read as one: each turn's question and the start of its
 // answer, oldest first, with the model that answered. The open job's turn is marked (its whole
 // answer is below); any other turn opens on a click.
-import type { JobSummary } from '../../../shared/job-query.js';
+import { type JobSummary } from '../../../shared/job-summary.js';
 import { isSettled } from '../../../shared/job.js';
 import { isRefused, statusPresentation } from '../status/job-status.js';
 import { StatusBadge } from '../status/StatusBadge.js';

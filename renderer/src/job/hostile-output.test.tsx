@@ -4,10 +4,8 @@
 // answer as text, the answer from output items with its citations, the reasoning summary, the
 // thread). Whatever happens to one part, the job view around it still renders; a part that cannot
 // be shown says so and shows its raw text.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { JobDetail } from '../../../shared/ipc/contract.js';
 import type { Job } from '../../../shared/job.js';
 import { digestOf, type OutputItem } from '../../../shared/output-items.js';
 import { ApiProvider } from '../data/api-context.js';
@@ -15,7 +13,7 @@ import { MarkdownLink } from '../markdown/MarkdownLink.js';
 import { createFakeApi } from '../test-support/fake-api.js';
 import { fullJob, jobSummary } from '../test-support/job-summaries.js';
 import { ErrorBoundary } from '../ui/ErrorBoundary.js';
-import { JobView } from './JobView.js';
+import { renderJobView } from './test-support/render-job-view.js';
 
 afterEach(cleanup);
 
@@ -90,27 +88,6 @@ function messageItems(text: string): OutputItem[] {
   ];
 }
 
-function renderDetail(detail: JobDetail) {
-  const api = createFakeApi({
-    'jobs:get': () => detail,
-    'models:list': () => ({ models: [] }),
-    'app:openExternal': () => ({ ok: true }),
-  });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <ApiProvider api={api}>
-      <QueryClientProvider client={queryClient}>
-        <JobView
-          id={detail.job.id}
-          onOpen={() => undefined}
-          onClose={() => undefined}
-          onOpenSettings={() => undefined}
-        />
-      </QueryClientProvider>
-    </ApiProvider>,
-  );
-}
-
 /** The job view is there and whole: its title, the usage table and the timeline. */
 async function expectTheViewStands(job: Job) {
   const view = await screen.findByRole('article', { name: job.title });
@@ -144,7 +121,7 @@ describe('hostile model output', () => {
         { id: 'text', status: 'completed', responseId: 'resp_text', title: 'Hostile text' },
         { answer: text, reasoningSummary: text },
       );
-      renderDetail({ job, events: [], thread: [], items: [] });
+      renderJobView({ job, events: [], thread: [], items: [] });
       const view = await expectTheViewStands(job);
       await expectShownOrRaw(within(view).getByRole('region', { name: 'Answer' }), text);
       const summary = within(view)
@@ -165,7 +142,7 @@ describe('hostile model output', () => {
         },
         { answer: text },
       );
-      renderDetail({ job, events: [], thread: [], items });
+      renderJobView({ job, events: [], thread: [], items });
       const view = await expectTheViewStands(job);
       await expectShownOrRaw(within(view).getByRole('region', { name: 'Answer' }), text);
     });
@@ -176,7 +153,7 @@ describe('hostile model output', () => {
       { id: 'deep', status: 'completed', responseId: 'resp_deep', title: 'Deep quotes' },
       { answer: deepQuotes },
     );
-    renderDetail({ job, events: [], thread: [], items: [] });
+    renderJobView({ job, events: [], thread: [], items: [] });
     const view = await expectTheViewStands(job);
     await expectShownOrRaw(within(view).getByRole('region', { name: 'Answer' }), deepQuotes);
   });
@@ -190,7 +167,7 @@ describe('hostile model output', () => {
       { id: 't0', threadId: 't0', status: 'completed', title: 'Hostile thread' },
       { answer: '[see here](#%E0%A4%A)' },
     );
-    renderDetail({ job, events: [], thread, items: [] });
+    renderJobView({ job, events: [], thread, items: [] });
     const view = await expectTheViewStands(job);
     const conversation = within(view).getByRole('region', { name: 'Conversation' });
     expect(within(conversation).getAllByRole('listitem')).toHaveLength(thread.length);
@@ -201,7 +178,7 @@ describe('hostile model output', () => {
       { id: 'see', status: 'completed', responseId: 'resp_see', title: 'See here' },
       { answer: '[see here](#%E0%A4%A)', reasoningSummary: '[see here](#%E0%A4%A)' },
     );
-    renderDetail({ job, events: [], thread: [], items: [] });
+    renderJobView({ job, events: [], thread: [], items: [] });
     const view = await expectTheViewStands(job);
     const answer = within(view).getByRole('region', { name: 'Answer' });
     expect(await within(answer).findByText('see here')).toBeTruthy();

@@ -1,6 +1,6 @@
 // Desktop notifications when Mull runs in a browser (the web host). In the desktop app the main
 // process shows its own, so the page stays quiet there (the preload exposes `window.mull`).
-import type { JobSummary } from '../../../shared/job-query.js';
+import { type JobSummary } from '../../../shared/job-summary.js';
 import { budgetNotificationText, jobNotificationText } from '../../../shared/notification-text.js';
 
 export function isDesktopApp(): boolean {

@@ -1,8 +1,7 @@
 // Settings: general options, providers and their keys, price corrections.
-import { X } from 'lucide-react';
 import { useModels, useProviders, useSettings } from '../data/use-app-data.js';
 import { ErrorNote } from '../ui/ErrorNote.js';
-import { Icon } from '../ui/Icon.js';
+import { PaneHeading } from '../ui/PaneHeading.js';
 import { AddProviderForm } from './AddProviderForm.js';
 import { BudgetSettings } from './BudgetSettings.js';
 import { GeneralSettings } from './GeneralSettings.js';
@@ -16,13 +15,9 @@ export function SettingsView({ onClose }: { onClose: () => void }) {
   const error = settings.error ?? models.error ?? providers.error;
   return (
     <section className="settings" aria-labelledby="settings-title">
-      <div className="pane__heading">
-        <h2 id="settings-title">Settings</h2>
-        <button type="button" className="button button--icon" onClick={onClose} title="Close (Esc)">
-          <Icon of={X} />
-          <span className="visually-hidden">Close settings</span>
-        </button>
-      </div>
+      <PaneHeading titleId="settings-title" closeLabel="Close settings" onClose={onClose}>
+        Settings
+      </PaneHeading>
       <ErrorNote error={error} prefix="Settings could not be loaded." />
       {settings.data && models.data && (
         <GeneralSettings settings={settings.data} models={models.data} />

@@ -1,24 +1,19 @@
 // What the jobs cost: today, this month (against the monthly budget, if one is set), by day and
 // by model.
-import { X } from 'lucide-react';
 import { formatUsd } from '../../../shared/cost.js';
 import { useBudget, useSpend } from '../data/use-app-data.js';
 import { formatDay } from '../format/dates.js';
 import { ErrorNote } from '../ui/ErrorNote.js';
-import { Icon } from '../ui/Icon.js';
+import { PaneHeading } from '../ui/PaneHeading.js';
 
 export function SpendView({ onClose }: { onClose: () => void }) {
   const spend = useSpend();
   const monthlyBudget = useBudget().data?.monthlyBudgetUsd;
   return (
     <section className="spend" aria-labelledby="spend-title">
-      <div className="pane__heading">
-        <h2 id="spend-title">Spend</h2>
-        <button type="button" className="button button--icon" onClick={onClose} title="Close (Esc)">
-          <Icon of={X} />
-          <span className="visually-hidden">Close spend</span>
-        </button>
-      </div>
+      <PaneHeading titleId="spend-title" closeLabel="Close spend" onClose={onClose}>
+        Spend
+      </PaneHeading>
       <ErrorNote error={spend.error} prefix="Spend could not be loaded." />
       {spend.isPending && <p className="pane__loading">Adding up…</p>}
       {spend.data && (

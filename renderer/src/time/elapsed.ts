@@ -1,7 +1,7 @@
 // How long a job has been (or was) at work: from when it was sent (or created) to when it ended,
 // or to now while it is not settled (a job waiting for a key still runs on the server).
 import { isSettled } from '../../../shared/job.js';
-import type { JobSummary } from '../../../shared/job-query.js';
+import { type JobSummary } from '../../../shared/job-summary.js';
 
 export type JobTimes = Pick<
   JobSummary,

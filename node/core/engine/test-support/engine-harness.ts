@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startEmulator, type RunningEmulator, type StartOptions } from '../../../emulator/index.js';
 import { isSettled, type Job, type JobId } from '../../../../shared/job.js';
 import type { EngineOptionsInput } from '../engine-options.js';
@@ -39,9 +40,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(
-  options: { emulator?: StartOptions; engine?: EngineOptionsInput } = {},
-): Promise<Harness> {
+export interface HarnessOptions {
+  emulator?: StartOptions;
+  engine?: EngineOptionsInput;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const emulator = await startEmulator(options.emulator);
   const dataDir = mkdtempSync(join(tmpdir(), 'mull-engine-'));
   const keys = new TestKeys();
@@ -89,6 +93,67 @@ export async function startHarness(
     },
   };
   return harness;
+}
+
+/**
+ * The harness of the calling test file, started before each test and closed after it (`scope:
+ * 'file'`: once for all of the file's tests, as property tests whose runs share it want). Call it
+ * at the file's top level; the harness it returns is the one of the test running.
+ */
+export function useHarness(options: HarnessOptions & { scope?: 'test' | 'file' } = {}): Harness {
+  const { scope, ...harnessOptions } = options;
+  let current: Harness | undefined;
+  const now = (): Harness => {
+    if (!current) throw new Error('The engine harness is used outside a test.');
+    return current;
+  };
+  const [before, after] = scope === 'file' ? [beforeAll, afterAll] : [beforeEach, afterEach];
+  before(async () => {
+    current = await startHarness(harnessOptions);
+  });
+  after(() => now().close());
+  return {
+    get emulator() {
+      return now().emulator;
+    },
+    get dataDir() {
+      return now().dataDir;
+    },
+    get keys() {
+      return now().keys;
+    },
+    get manager() {
+      return now().manager;
+    },
+    open: (opts) => now().open(opts),
+    waitFor: (id, done, manager) => now().waitFor(id, done, manager),
+    close: () => now().close(),
+  };
+}
+
+/**
+ * A manager on `dataDir` that drives nothing, for tests whose jobs a child `mull run` drives: the
+ * provider id 'openai' points at the emulator, which the child's OPENAI_BASE_URL names, and takes
+ * `key` (the child's OPENAI_API_KEY).
+ */
+export function openReaderOnEmulator(
+  dataDir: string,
+  emulator: RunningEmulator,
+  key: string,
+): JobManager {
+  const reader = JobManager.open({
+    dataDir,
+    drive: false,
+    keys: { get: () => Promise.resolve(key) },
+  });
+  reader.settings.saveProvider({
+    id: 'openai',
+    kind: 'compatible',
+    label: 'Emulator',
+    baseUrl: emulator.baseURL,
+    authStyle: 'bearer',
+  });
+  return reader;
 }
 
 export const isStatus =

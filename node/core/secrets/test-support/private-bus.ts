@@ -40,8 +40,29 @@ function assertBusToolsInstalled(): void {
   );
 }
 
+/** A private bus's folders (private to this user) and its config file. */
+export interface PrivateBusFolders {
+  /** For XDG_RUNTIME_DIR. */
+  runtimeDir: string;
+  /** For XDG_DATA_HOME: gnome-keyring keeps its keyring files under $XDG_DATA_HOME/keyrings. */
+  dataDir: string;
+  /** The bus's config file (dbus-daemon's or dbus-run-session's --config-file). */
+  config: string;
+}
+
+/** Makes a private bus's folders under `dir` and writes its config (busConfig). */
+export function privateBusFolders(dir: string): PrivateBusFolders {
+  const runtimeDir = join(dir, 'runtime');
+  const dataDir = join(dir, 'data');
+  const socketDir = join(dir, 'bus');
+  for (const folder of [runtimeDir, dataDir, socketDir]) mkdirSync(folder, { mode: 0o700 });
+  const config = join(dir, 'session.conf');
+  writeFileSync(config, busConfig(socketDir));
+  return { runtimeDir, dataDir, config };
+}
+
 /** A session bus listening in `socketDir` only, starting no service on demand. */
-export function busConfig(socketDir: string): string {
+function busConfig(socketDir: string): string {
   return `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
@@ -70,12 +91,7 @@ export async function runOnPrivateBus(
   assertBusToolsInstalled();
   const dir = mkdtempSync(join(tmpdir(), 'mull-keychain-bus-'));
   try {
-    const runtimeDir = join(dir, 'runtime');
-    const dataDir = join(dir, 'data');
-    const socketDir = join(dir, 'bus');
-    for (const folder of [runtimeDir, dataDir, socketDir]) mkdirSync(folder, { mode: 0o700 });
-    const config = join(dir, 'session.conf');
-    writeFileSync(config, busConfig(socketDir));
+    const { runtimeDir, dataDir, config } = privateBusFolders(dir);
     const env: NodeJS.ProcessEnv = { ...process.env };
     delete env.DBUS_SESSION_BUS_ADDRESS;
     delete env.DISPLAY;
@@ -83,7 +99,6 @@ export async function runOnPrivateBus(
     delete env.OPENAI_API_KEY;
     delete env.OPENAI_BASE_URL;
     env.XDG_RUNTIME_DIR = runtimeDir;
-    // gnome-keyring keeps its keyring files under $XDG_DATA_HOME/keyrings.
     env.XDG_DATA_HOME = dataDir;
     let stdout = '';
     let stderr = '';
