@@ -85,6 +85,15 @@ export class CliSession {
   }
 
   /**
+   * Reads the engine's settings only (`mull templates`, `mull providers`): nothing can be stored
+   * through it, so, like list, show and search, it never pays for reading the whole database
+   * after an unclean shutdown (store/open-database.ts), and reads one Mull may not write to.
+   */
+  openSettingsReader(): Promise<JobManager> {
+    return this.open(false, true);
+  }
+
+  /**
    * Reads only (list, show, search): works on a data directory Mull may not write to. The store
    * itself, through the engine's read-only face (engine/job-reader.ts).
    */
@@ -117,12 +126,13 @@ export class CliSession {
     return this.lazyKeys;
   }
 
-  private async open(drive: boolean): Promise<JobManager> {
+  private async open(drive: boolean, readOnly = false): Promise<JobManager> {
     const { JobManager } = await this.engine();
     const manager = JobManager.open({
       dataDir: this.dataDir,
       keys: this.lazyKeys,
       drive,
+      readOnly,
       engine: engineOptionsFrom(this.io.env),
     });
     // `mull run --watch`: jobs paused because the keychain failed go on once it answers again.

@@ -19,7 +19,7 @@ serves OpenAI and the server OPENAI_BASE_URL names. With --json: { providers: [.
   options: {},
   positionals: { min: 0, max: 0, name: '' },
   async run(session) {
-    const manager = await session.openReader();
+    const manager = await session.openSettingsReader();
     let providers: ProviderConfig[];
     try {
       providers = manager.settings.providers();

@@ -15,7 +15,7 @@ KEY=VALUE' fills. With --json: { templates: [...] }, each template whole.`,
   options: {},
   positionals: { min: 0, max: 0, name: '' },
   async run(session) {
-    const manager = await session.openReader();
+    const manager = await session.openSettingsReader();
     try {
       const templates = manager.settings.templates();
       if (session.json) {

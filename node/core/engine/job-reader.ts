@@ -13,34 +13,46 @@ export class JobReader {
   private constructor(
     private readonly db: Database,
     private readonly store: JobStore,
+    /** A damaged page read says so in a sentence: a reader's open never checks every page. */
+    private readonly explained: (error: unknown) => unknown,
   ) {}
 
   /** Opens the data directory for reading (a copy when Mull may not write to it). */
   static async open(dataDir: string): Promise<JobReader> {
-    const { openDatabase, JobStore } = await import('../store/index.js');
+    const { openDatabase, JobStore, databasePathIn, explainReadFailure } =
+      await import('../store/index.js');
     const db = openDatabase(dataDir, undefined, { readOnly: true });
-    return new JobReader(db, new JobStore(db));
+    const path = databasePathIn(dataDir);
+    return new JobReader(db, new JobStore(db), (error) => explainReadFailure(error, path));
   }
 
   list(query: JobQuery): JobPage {
-    return this.store.list(query);
+    return this.read(() => this.store.list(query));
   }
 
   search(words: string, limit?: number): JobSearchHit[] {
-    return this.store.search(words, limit);
+    return this.read(() => this.store.search(words, limit));
   }
 
   items(id: JobId): OutputItem[] {
-    return this.store.items(id);
+    return this.read(() => this.store.items(id));
   }
 
   events(id: JobId): JobEvent[] {
-    return this.store.events(id);
+    return this.read(() => this.store.events(id));
   }
 
   /** A job by its id or a unique prefix, refused as JobManager.find refuses. */
   find(idOrPrefix: string): Job {
-    return findJob(this.store, idOrPrefix);
+    return this.read(() => findJob(this.store, idOrPrefix));
+  }
+
+  private read<T>(run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      throw this.explained(error);
+    }
   }
 
   close(): Promise<void> {

@@ -3,6 +3,7 @@ export {
   checkIntegrity,
   databaseFileName,
   databasePathIn,
+  explainReadFailure,
   openDatabase,
   lockUnwritable,
   openLockDatabase,

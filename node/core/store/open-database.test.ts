@@ -19,6 +19,7 @@ import { shippedMigrations } from './migrations/index.js';
 import { databasePathIn, mullApplicationId, openDatabase } from './open-database.js';
 import { StoreOpenError } from './store-errors.js';
 import { useTestDatabases } from './test-support/test-databases.js';
+import { killWriterOf } from './test-support/unclean-shutdown.js';
 
 const databases = useTestDatabases();
 
@@ -95,7 +96,8 @@ describe('openDatabase refuses, leaving the file byte for byte as it was,', () =
     expect(existsSync(`${path}-wal`)).toBe(false);
   });
 
-  it('a SQLite database with damaged pages', () => {
+  // Pages are read only after a writer that did not close (writer-marks.test.ts has the rest).
+  it('a SQLite database with damaged pages, after a writer that did not close', async () => {
     const dataDir = databases.tempDir();
     const path = databasePathIn(dataDir);
     const db = databases.open(dataDir);
@@ -107,6 +109,7 @@ describe('openDatabase refuses, leaving the file byte for byte as it was,', () =
     writeSync(fd, Buffer.alloc(3 * 4096, 0x5a), 0, 3 * 4096, 5 * 4096);
     closeSync(fd);
     const damagedBytes = readFileSync(path);
+    await killWriterOf(dataDir);
 
     const error = openError(dataDir);
     expect(error.reason).toBe('damaged');

@@ -1,6 +1,13 @@
 // The one home of better-sqlite3: opens Mull's database file in a data directory, checks that it is
 // a sound SQLite database this version understands, sets the connection up and migrates it.
 // A file that fails any check is left byte for byte as it was.
+//
+// The cheap checks (the header, application_id, the schema version) run at every open. Reading
+// every page (quick_check: 0.4 to 1.2 s per 10,000 jobs, growing with the file) runs only where
+// damage may be: when a writer opens after one that did not close cleanly (writer-marks.ts), and
+// before that writer writes anything. A reader never pays for it: it writes nothing, so it cannot
+// make damage worse, and a damaged page it comes across fails in the same sentence
+// (explainReadFailure). `mull check` reads every page on demand.
 import {
   accessSync,
   constants,
@@ -18,7 +25,11 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { migrate, newestVersionOf, refuseNewerSchema, schemaVersionOf } from './migrate.js';
 import { shippedMigrations, type Migration } from './migrations/index.js';
+import { nativeBinding } from './native-binding.js';
 import { StoreOpenError } from './store-errors.js';
+import { takeWriterMark, type WriterMark } from './writer-marks.js';
+
+export { sqliteNativeBindingVariable } from './native-binding.js';
 
 export type Database = BetterSqlite3.Database;
 export type Statement<
@@ -34,17 +45,6 @@ export const databaseFileName = 'mull.sqlite3';
  */
 export const mullApplicationId = 0x4d756c6c;
 
-/**
- * Names a better_sqlite3.node to load instead of the one in node_modules: the Electron app started
- * from a checkout uses a build for Electron's ABI, while node_modules keeps Node's for the tests.
- */
-export const sqliteNativeBindingVariable = 'MULL_SQLITE_NATIVE_BINDING';
-
-function nativeBinding(): { nativeBinding?: string } {
-  const path = process.env[sqliteNativeBindingVariable];
-  return path ? { nativeBinding: path } : {};
-}
-
 export function databasePathIn(dataDir: string): string {
   return join(dataDir, databaseFileName);
 }
@@ -52,20 +52,91 @@ export function databasePathIn(dataDir: string): string {
 /**
  * Opens (creating if needed) `<dataDir>/mull.sqlite3`, migrated to the newest schema.
  * `migrations` is for tests that stop at an older schema; the app always uses the shipped list.
+ * `readOnly`: nothing will be written through this connection (the CLI's list, show, search):
+ * it is never checked page by page, and SQLite refuses writes on it (query_only).
  */
 export function openDatabase(
   dataDir: string,
   migrations: readonly Migration[] = shippedMigrations,
   options: { readOnly?: boolean } = {},
 ): Database {
-  if (options.readOnly === true && existsSync(dataDir) && !canWrite(dataDir)) {
-    return openReadOnlyCopy(dataDir, migrations);
+  if (options.readOnly === true) {
+    if (existsSync(dataDir) && !canWrite(dataDir)) return openReadOnlyCopy(dataDir, migrations);
+    // Undefined when opening must write (a new database, one to migrate): a writer's open then.
+    const reader = openForReading(dataDir, migrations);
+    if (reader !== undefined) return reader;
   }
+  return openForWriting(dataDir, migrations);
+}
+
+/** A connection that may write: it holds a writer mark, removed by a clean close. */
+class WritingConnection extends BetterSqlite3 {
+  constructor(
+    path: string,
+    private readonly mark: WriterMark,
+  ) {
+    super(path, nativeBinding());
+  }
+
+  override close(): this {
+    super.close();
+    this.mark.release();
+    return this;
+  }
+}
+
+function openForWriting(dataDir: string, migrations: readonly Migration[]): Database {
   const path = databasePathIn(dataDir);
   createDataDir(dataDir);
   assertFileUsable(dataDir, path);
   if (statSync(path, { throwIfNoEntry: false }) === undefined) createMullDatabase(path);
 
+  const mark = takeMark(path);
+  let db: Database;
+  try {
+    // A writer before this one died with the database open (crash, SIGKILL, power cut): every
+    // page is read before a connection that may write exists.
+    if (mark.mustCheck) {
+      assertSoundFile(path);
+      mark.forgetLeftBehind();
+    }
+    db = new WritingConnection(path, mark);
+  } catch (error) {
+    mark.release();
+    throw explainOpenFailure(error, path);
+  }
+  try {
+    configureConnection(db);
+    // Everything up to here only reads the file; enabling WAL is the first write.
+    const stampNeeded = assertMullDatabase(db, path);
+    refuseNewerSchema(db, migrations);
+    enableWriteAheadLog(db);
+    migrate(db, migrations);
+    if (stampNeeded) db.pragma(`application_id = ${mullApplicationId}`);
+    return db;
+  } catch (error) {
+    db.close();
+    throw explainOpenFailure(error, path);
+  }
+}
+
+function takeMark(path: string): WriterMark {
+  try {
+    return takeWriterMark(path);
+  } catch (error) {
+    throw unreadable(path, `its writer mark beside it: ${describe(error)}`, error);
+  }
+}
+
+/**
+ * An existing, current database opened for reading only, without a writer mark and without
+ * quick_check; undefined when opening it would write (no database yet, WAL not enabled yet, a
+ * schema to migrate, an application_id to stamp), which a writer's open does, checks included.
+ */
+function openForReading(dataDir: string, migrations: readonly Migration[]): Database | undefined {
+  const path = databasePathIn(dataDir);
+  if (statSync(path, { throwIfNoEntry: false }) === undefined) return undefined;
+  assertFileUsable(dataDir, path);
   let db: Database;
   try {
     db = new BetterSqlite3(path, nativeBinding());
@@ -74,13 +145,18 @@ export function openDatabase(
   }
   try {
     configureConnection(db);
-    // Everything up to here only reads the file; enabling WAL is the first write.
-    assertSoundDatabase(db, path);
     const stampNeeded = assertMullDatabase(db, path);
     refuseNewerSchema(db, migrations);
-    enableWriteAheadLog(db);
-    migrate(db, migrations);
-    if (stampNeeded) db.pragma(`application_id = ${mullApplicationId}`);
+    const current =
+      !stampNeeded &&
+      db.pragma('journal_mode', { simple: true }) === 'wal' &&
+      schemaVersionOf(db) === newestVersionOf(migrations);
+    if (!current) {
+      db.close();
+      return undefined;
+    }
+    // Unchecked, so never written through: SQLite itself refuses any write on this connection.
+    db.pragma('query_only = ON');
     return db;
   } catch (error) {
     db.close();
@@ -125,7 +201,7 @@ function openReadOnlyCopy(dataDir: string, migrations: readonly Migration[]): Da
   }
   try {
     db.pragma('foreign_keys = ON');
-    assertSoundDatabase(db, path);
+    // A reader, never checked page by page (see the top of this file).
     assertMullDatabase(db, path);
     refuseNewerSchema(db, migrations);
     if (schemaVersionOf(db) < newestVersionOf(migrations)) {
@@ -164,12 +240,21 @@ function enableWriteAheadLog(db: Database): void {
   if (mode !== 'wal') db.pragma('synchronous = FULL');
 }
 
-/** A first read: fails on a file that is not SQLite, then looks for damaged pages. */
-function assertSoundDatabase(db: Database, path: string): void {
-  // quick_check reads every page but skips the slow index cross-checks of integrity_check; it
-  // catches damage at startup instead of in the middle of writing someone's answer.
-  const verdict = db.pragma('quick_check(1)', { simple: true });
-  if (verdict !== 'ok') throw damaged(path, String(verdict).replace(/\s+/gu, ' ').trim());
+/**
+ * Fails on a file that is not SQLite, then looks for damaged pages, through a read-only connection:
+ * unlike a writing one, closing it never checkpoints the write-ahead log into the file, so a
+ * damaged file is refused byte for byte as it was.
+ */
+function assertSoundFile(path: string): void {
+  const db = new BetterSqlite3(path, { ...nativeBinding(), readonly: true, fileMustExist: true });
+  try {
+    // quick_check reads every page but skips the slow index cross-checks of integrity_check; it
+    // catches damage before the first write instead of in the middle of writing someone's answer.
+    const verdict = db.pragma('quick_check(1)', { simple: true });
+    if (verdict !== 'ok') throw damaged(path, String(verdict).replace(/\s+/gu, ' ').trim());
+  } finally {
+    db.close();
+  }
 }
 
 /**
@@ -256,11 +341,22 @@ function assertFileUsable(dataDir: string, path: string): void {
   }
 }
 
-function explainOpenFailure(error: unknown, path: string): unknown {
+/**
+ * A read that came across a damaged page (or a file that is not a database) becomes the sentence
+ * an open says of damage; any other error is returned as it was. For readers, which are never
+ * checked page by page at open (engine/job-reader.ts).
+ */
+export function explainReadFailure(error: unknown, path: string): unknown {
   if (!(error instanceof BetterSqlite3.SqliteError)) return error;
   if (error.code === 'SQLITE_NOTADB' || error.code.startsWith('SQLITE_CORRUPT')) {
     return damaged(path, error.message, error);
   }
+  return error;
+}
+
+function explainOpenFailure(error: unknown, path: string): unknown {
+  const explained = explainReadFailure(error, path);
+  if (explained !== error || !(error instanceof BetterSqlite3.SqliteError)) return explained;
   if (
     error.code.startsWith('SQLITE_CANTOPEN') ||
     error.code.startsWith('SQLITE_READONLY') ||
