@@ -195,6 +195,10 @@ it(
       const truth = await serverTruth(emulator, job.responseId ?? '');
       expect(Buffer.from(job.answer).equals(Buffer.from(truth.answer))).toBe(true);
       expect(job.usage).toEqual(truth.usage);
+      // Not only the server's final word: the text streamed across the kills, read back from
+      // its stored chunks at each restart, was the server's too (a lost or doubled chunk would
+      // differ from the final text, an anomaly in the timeline).
+      expect(reader.events(job.id).filter((event) => event.kind === 'anomaly')).toEqual([]);
     }
     console.log(
       `crash test: ${jobs.length - unknown.length} of ${jobs.length} jobs byte-identical; ${unknown.length} killed between create and id (unknown, never resent; ${unsent.length} of them cut before the server had the request)`,

@@ -59,7 +59,7 @@ export class JobDriver {
   private streamedToEnd = false;
   /** Built once: staged on every text event, so no closure per event. */
   private readonly stagedText = (): StagedWrite => ({
-    patch: this.foldPatch(),
+    patch: this.fold.streamingWrite(),
     items: { put: this.fold.takeItemChanges() },
   });
 
@@ -377,10 +377,11 @@ export class JobDriver {
       this.job.model,
     );
     if (anomaly) this.deps.writer.note(this.job.id, { kind: 'anomaly', detail: anomaly });
-    // The server's last word replaces the items folded from the stream.
+    // The server's last word replaces the items folded from the stream, and its texts the
+    // streamed ones: whole, with no appends (the store compacts the job's chunks into them).
     this.fold.takeItemChanges();
     this.write(
-      { ...this.foldPatch(), ...patch },
+      { ...this.fold.snapshot(), ...patch },
       { kind: 'finished', detail: patch.status ?? null },
       { replace: items },
     );
@@ -450,17 +451,6 @@ export class JobDriver {
     return id;
   }
 
-  private foldPatch() {
-    return {
-      cursor: this.fold.cursor,
-      answer: this.fold.answer,
-      reasoningSummary: this.fold.reasoningSummary,
-      serverStatus: this.fold.serverStatus,
-      responseId: this.fold.responseId,
-      resolvedModel: this.fold.resolvedModel,
-    };
-  }
-
   /** Writes the fold now, with the job status that follows from the server status. */
   private writeFold(terminal: boolean): void {
     if (terminal) return; // finish() writes the terminal state with the server's last word
@@ -480,7 +470,7 @@ export class JobDriver {
       status === 'in_progress' && this.job.startedAt === null
         ? this.deps.now()
         : this.job.startedAt;
-    this.write({ ...this.foldPatch(), status, startedAt }, entry);
+    this.write({ ...this.fold.streamingWrite(), status, startedAt }, entry);
   }
 
   /**

@@ -270,10 +270,13 @@ export class JobManager {
   }
 
   list(query: JobQuery = {}): JobPage {
+    // Words search the index: the jobs this process settled are indexed first (job-writer.ts).
+    if (query.text?.trim()) this.writer.indexSettled();
     return this.store.list(query);
   }
 
   search(words: string, limit?: number): JobSearchHit[] {
+    this.writer.indexSettled();
     return this.store.search(words, limit);
   }
 

@@ -1,9 +1,13 @@
-// Every write of a job's state goes through here, so two rules hold everywhere:
+// Every write of a job's state goes through here, so these rules hold everywhere:
 // - write, then tell: listeners hear about a change only after its transaction committed;
 // - cheap persistence: streamed text is coalesced into one transaction per flush interval for all
-//   jobs together, while status changes and terminal states are written at once.
+//   jobs together, while status changes and terminal states are written at once; what a flush
+//   adds to a text is appended (JobStore.update), so a flush costs the same at 20 KB and at 2 MB;
+// - a settled job's text reaches the search index in a later transaction of its own, after the
+//   write that ended it (tokenizing a long answer took most of that write), and at the latest
+//   before this process searches or closes, or when the next one opens after a crash.
 import type { Job, JobEventKind, JobId } from '../../../shared/job.js';
-import { isTerminal } from '../../../shared/job.js';
+import { isSettled, isTerminal } from '../../../shared/job.js';
 import { redactKeys } from '../secrets/redact-keys.js';
 import type { OutputItem } from '../../../shared/output-items.js';
 import type { JobPatch, JobStore, PositionedItem } from '../store/index.js';
@@ -47,13 +51,22 @@ export class JobWriter {
   private round: JobId[] = [];
   private listeners = new Set<ChangeListener>();
   private deletionListeners = new Set<(id: JobId) => void>();
+  /** Settled jobs whose text may still wait for the search index, oldest first. */
+  private unindexed = new Set<JobId>();
+  private indexTimer: NodeJS.Timeout | undefined;
   /** Transactions committed, for the benchmark's tx-per-job-second figure. */
   transactions = 0;
 
   constructor(
     private readonly store: JobStore,
     private readonly flushMs: number,
-  ) {}
+  ) {
+    // A crash between a job's last write and its indexing leaves it unindexed: index it now.
+    if (store.writable) {
+      for (const id of store.unindexedSettled()) this.unindexed.add(id);
+      this.indexSoon();
+    }
+  }
 
   onChange(listener: ChangeListener): () => void {
     this.listeners.add(listener);
@@ -71,11 +84,17 @@ export class JobWriter {
       const older = staged?.();
       if (older?.items) this.writeItems(id, older.items);
       if (items) this.writeItems(id, items);
-      const updated = this.store.update(id, older ? { ...older.patch, ...patch } : patch);
+      const updated = this.store.update(id, older ? merged(older.patch, patch) : patch, {
+        indexLater: true,
+      });
       if (entry) this.store.appendEvent(id, entry.kind, redactKeys(entry.detail ?? null));
       return updated;
     });
     this.transactions++;
+    if (isSettled(job.status)) {
+      this.unindexed.add(id);
+      this.indexSoon();
+    }
     this.tell([{ job, becameTerminal: isTerminal(job.status) && !(before && isTerminal(before)) }]);
     return job;
   }
@@ -151,7 +170,7 @@ export class JobWriter {
       batch.map(([id, staged]) => {
         const { patch, items } = staged();
         if (items) this.writeItems(id, items);
-        return this.store.update(id, patch);
+        return this.store.update(id, patch, { indexLater: true });
       }),
     );
     this.transactions++;
@@ -171,9 +190,45 @@ export class JobWriter {
     return () => this.deletionListeners.delete(listener);
   }
 
+  /**
+   * Indexes now every settled text this writer left for later, so a search finds what was
+   * written: before searching, and when closing.
+   */
+  indexSettled(): void {
+    clearTimeout(this.indexTimer);
+    this.indexTimer = undefined;
+    while (this.indexNext()) {
+      // one job per transaction
+    }
+  }
+
+  /** Indexes the oldest waiting job's settled text; false when none was waiting. */
+  private indexNext(): boolean {
+    const [id] = this.unindexed;
+    if (id === undefined) return false;
+    this.unindexed.delete(id);
+    // A transaction of its own, so the write that settled the job (and told it) stays short.
+    if (this.store.transaction(() => this.store.indexSettledText(id))) this.transactions++;
+    return true;
+  }
+
+  /** After a flush period, one job per event-loop turn: streaming jobs' writes go in between. */
+  private indexSoon(): void {
+    if (this.indexTimer !== undefined || this.unindexed.size === 0) return;
+    const next = () => {
+      this.indexTimer = undefined;
+      this.indexNext();
+      if (this.unindexed.size > 0) this.indexTimer = setTimeout(next, 0);
+    };
+    this.indexTimer = setTimeout(next, this.flushMs);
+    // A process about to exit does not wait for it: close() indexes, or the next open does.
+    this.indexTimer.unref();
+  }
+
   /** Deletes a job with what is staged for it, then tells. */
   delete(id: JobId): void {
     this.staged.delete(id);
+    this.unindexed.delete(id);
     this.store.delete(id);
     this.transactions++;
     for (const listener of this.deletionListeners) {
@@ -187,6 +242,7 @@ export class JobWriter {
 
   close(): void {
     this.flush();
+    this.indexSettled();
     this.listeners.clear();
     this.deletionListeners.clear();
   }
@@ -203,6 +259,19 @@ export class JobWriter {
       }
     }
   }
+}
+
+/**
+ * A staged (older) patch under a newer one. Each text travels with its append: the newer patch's
+ * text replaces the older's along with its append (or the lack of one), so an append is never
+ * paired with a text it was not taken from (the store would then append the wrong tail).
+ */
+function merged(older: JobPatch, newer: JobPatch): JobPatch {
+  const patch = { ...older, ...newer };
+  if (newer.answer !== undefined && newer.answerAppend === undefined) delete patch.answerAppend;
+  if (newer.reasoningSummary !== undefined && newer.summaryAppend === undefined)
+    delete patch.summaryAppend;
+  return patch;
 }
 
 /** Server text can quote a key: error messages are stored redacted (secrets/redact-keys.ts). */

@@ -4,7 +4,8 @@
 // as the real API numbers them, are part of the log like any other event.
 import type { OutputItem } from '../../../shared/output-items.js';
 import type { ResponseStreamEvent, ServerResponse } from '../provider/responses-client.js';
-import type { PositionedItem } from '../store/index.js';
+import type { PositionedItem, TextAppend } from '../store/index.js';
+import { GrowingText } from './growing-text.js';
 import { ItemFold } from './item-fold.js';
 
 export type FoldOutcome =
@@ -85,38 +86,55 @@ export class StreamFold {
   private numbering: Numbering = 'undecided';
   private streamFromStart = false;
   private sawUnnumbered = false;
-  // Text is kept as a settled prefix plus recent pieces, joined only when read: a long answer
-  // arrives as hundreds of thousands of deltas.
-  private answerPrefix: string;
-  private answerPieces: string[] = [];
-  private summaryPrefix: string;
-  private summaryPieces: string[] = [];
+  // Text is kept as pieces joined only when read: a long answer arrives as hundreds of thousands
+  // of deltas.
+  private readonly answerText: GrowingText;
+  private readonly summaryText: GrowingText;
   private readonly itemFold: ItemFold;
 
   constructor(from: FoldSnapshot) {
     this.itemFold = new ItemFold(from.items ?? []);
     this.cursor = from.cursor;
-    this.answerPrefix = from.answer;
-    this.summaryPrefix = from.reasoningSummary;
+    this.answerText = new GrowingText(from.answer);
+    this.summaryText = new GrowingText(from.reasoningSummary);
     this.serverStatus = from.serverStatus;
     this.responseId = from.responseId;
     this.resolvedModel = from.resolvedModel;
   }
 
   get answer(): string {
-    if (this.answerPieces.length > 0) {
-      this.answerPrefix += this.answerPieces.join('');
-      this.answerPieces = [];
-    }
-    return this.answerPrefix;
+    return this.answerText.text;
   }
 
   get reasoningSummary(): string {
-    if (this.summaryPieces.length > 0) {
-      this.summaryPrefix += this.summaryPieces.join('');
-      this.summaryPieces = [];
-    }
-    return this.summaryPrefix;
+    return this.summaryText.text;
+  }
+
+  /** The fold as a job patch: the cursor and the whole texts it covers, ids and status. */
+  snapshot(): Omit<FoldSnapshot, 'items'> {
+    return {
+      cursor: this.cursor,
+      answer: this.answer,
+      reasoningSummary: this.reasoningSummary,
+      serverStatus: this.serverStatus,
+      responseId: this.responseId,
+      resolvedModel: this.resolvedModel,
+    };
+  }
+
+  /**
+   * The snapshot as a streaming write: with the text each part gained since the last one, which
+   * the store appends when it follows what is stored (so a flush does not grow with the text).
+   */
+  streamingWrite(): Omit<FoldSnapshot, 'items'> & {
+    answerAppend: TextAppend;
+    summaryAppend: TextAppend;
+  } {
+    return {
+      ...this.snapshot(),
+      answerAppend: this.answerText.takeAppend(),
+      summaryAppend: this.summaryText.takeAppend(),
+    };
   }
 
   /** The output items folded so far, in order. */
@@ -173,22 +191,24 @@ export class StreamFold {
     switch (event.type) {
       case 'response.output_item.added':
         // Read loosely: an item of an odd shape must not stop the fold.
-        if ((event.item as { type?: unknown } | null)?.type === 'message' && this.hasAnswer()) {
-          this.answerPieces.push(messageSeparator);
+        if (
+          (event.item as { type?: unknown } | null)?.type === 'message' &&
+          this.answerText.started
+        ) {
+          this.answerText.push(messageSeparator);
         }
         return 'text';
       case 'response.output_text.delta':
-        this.answerPieces.push(event.delta);
+        this.answerText.push(event.delta);
         return 'text';
       case 'response.refusal.delta':
-        this.answerPieces.push(event.delta);
+        this.answerText.push(event.delta);
         return 'text';
       case 'response.reasoning_summary_part.added':
-        if (this.summaryPrefix !== '' || this.summaryPieces.length > 0)
-          this.summaryPieces.push(summaryPartSeparator);
+        if (this.summaryText.started) this.summaryText.push(summaryPartSeparator);
         return 'text';
       case 'response.reasoning_summary_text.delta':
-        this.summaryPieces.push(event.delta);
+        this.summaryText.push(event.delta);
         return 'text';
       case 'response.created':
       case 'response.queued':
@@ -203,10 +223,6 @@ export class StreamFold {
       default:
         return 'text'; // other events (item and part boundaries, new types): numbered, no text
     }
-  }
-
-  private hasAnswer(): boolean {
-    return this.answerPrefix !== '' || this.answerPieces.length > 0;
   }
 
   /** Records id, status and model; true when something a person would see changed. */

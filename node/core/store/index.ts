@@ -10,8 +10,13 @@ export {
   sqliteNativeBindingVariable,
   type Database,
 } from './open-database.js';
-export { JobStore, type JobStoreOptions, type PositionedItem } from './job-store.js';
-export { JobPatch } from './job-patch.js';
+export {
+  JobStore,
+  type JobStoreOptions,
+  type PositionedItem,
+  type UpdateOptions,
+} from './job-store.js';
+export { JobPatch, type TextAppend } from './job-patch.js';
 export {
   InvalidCursorError,
   JobNotFoundError,

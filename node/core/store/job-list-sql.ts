@@ -12,10 +12,21 @@ const bodyColumns: ReadonlySet<string> = new Set([
   'answer',
   'reasoning_summary',
 ]);
+// A running job's answer is in answer_chunks (migration 12), its column empty; a settled job's is
+// in its column, with no chunks. The head reads only the chunks starting in the first
+// 2 x answerHeadLength UTF-16 units, which hold its first answerHeadLength characters (SQLite
+// counts code points, one or two units each), each cut there; a chunk starting later means more.
+const headUnits = 2 * answerHeadLength;
+const chunkHead =
+  `coalesce((SELECT group_concat(substr(text, 1, ${headUnits}), '' ORDER BY start) ` +
+  "FROM answer_chunks WHERE job_id = jobs.id AND part = 'answer' " +
+  `AND start < ${headUnits}), '')`;
 const summaryColumns = [
   ...jobColumns.filter((column) => !bodyColumns.has(column)),
-  `substr(answer, 1, ${answerHeadLength}) AS answer_head`,
-  `length(answer) > ${answerHeadLength} AS answer_continues`,
+  `substr(answer || ${chunkHead}, 1, ${answerHeadLength}) AS answer_head`,
+  `(length(answer) + length(${chunkHead}) > ${answerHeadLength} OR EXISTS (SELECT 1 ` +
+    "FROM answer_chunks WHERE job_id = jobs.id AND part = 'answer' " +
+    `AND start >= ${headUnits})) AS answer_continues`,
 ].join(', ');
 
 const sortColumnOf = { createdAt: 'created_at', updatedAt: 'updated_at' } as const;

@@ -148,6 +148,13 @@ export const jobColumns = [
 
 const scalarFields = Object.keys(columnOfField) as ScalarField[];
 
+/** A row without the streamed texts: what a write reads back (the writer has the texts). */
+export type JobRowWithoutText = Omit<JobRow, 'answer' | 'reasoning_summary'>;
+
+export const columnsWithoutText = jobColumns.filter(
+  (column) => column !== 'answer' && column !== 'reasoning_summary',
+);
+
 /** The columns to write for the fields present in `fields` (undefined means absent). */
 export function fieldsToColumns(fields: JobPatch): Record<string, SqlValue> {
   const columns: Record<string, SqlValue> = {};
@@ -245,15 +252,19 @@ export function rowToJob(row: JobRow): Job {
 /**
  * A row this process has just written through update(): its patch was validated on the way in
  * and every other column by the writes before it, so it is mapped without validating again.
- * (Validating on this path cost more than the UPDATE itself while dozens of jobs stream.)
+ * (Validating on this path cost more than the UPDATE itself while dozens of jobs stream.) The
+ * texts come from the write, not from the row: reading a long answer back was most of the cost.
  */
-export function writtenRowToJob(row: JobRow): Job {
+export function writtenRowToJob(
+  row: JobRowWithoutText,
+  texts: { answer: string; reasoningSummary: string },
+): Job {
   return {
     ...jobFieldsOf(row),
     prompt: row.prompt,
     instructions: row.instructions,
-    answer: row.answer,
-    reasoningSummary: row.reasoning_summary,
+    answer: texts.answer,
+    reasoningSummary: texts.reasoningSummary,
   } as Job;
 }
 

@@ -20,13 +20,16 @@ import { toFtsQuery } from './fts-query.js';
 import { buildListSql } from './job-list-sql.js';
 import { JobPatch } from './job-patch.js';
 import {
+  columnsWithoutText,
   fieldsToColumns,
   jobColumns,
   jobToColumns,
   rowToJob,
   writtenRowToJob,
   type JobRow,
+  type JobRowWithoutText,
 } from './job-row.js';
+import { JobTexts } from './job-texts.js';
 import { rowToSummary, type JobSummaryRow } from './job-summary.js';
 import { decodeCursor, encodeCursor } from './list-cursor.js';
 import type { Database, Statement } from './open-database.js';
@@ -37,6 +40,15 @@ import { JobNotFoundError } from './store-errors.js';
 export interface JobStoreOptions {
   /** The clock for updatedAt and event times; tests pass a fake one. */
   now?: () => number;
+}
+
+export interface UpdateOptions {
+  /**
+   * Leave a settled job's answer, reasoning summary and sources out of the search index until
+   * indexSettledText (the engine's writes: the write that ends a job must not tokenize a long
+   * answer). Otherwise the index follows at once.
+   */
+  indexLater?: boolean;
 }
 
 interface EventRow {
@@ -60,6 +72,7 @@ interface SearchRow {
 
 const columnList = jobColumns.join(', ');
 const unsettledStatuses = JSON.stringify(JobStatus.options.filter((status) => !isSettled(status)));
+const settledStatuses = JSON.stringify(JobStatus.options.filter((status) => isSettled(status)));
 const SearchLimit = z.number().int().min(1).max(500);
 
 export class JobStore {
@@ -88,6 +101,9 @@ export class JobStore {
   readonly #uploadedFileId: Statement<[string, string], string>;
   readonly #rememberUpload: Statement<[string, string, string, number]>;
   readonly #forgetUpload: Statement<[string, string]>;
+  readonly #texts: JobTexts;
+  readonly #markIndexed: Statement<[string, string]>;
+  readonly #unindexed: Statement<[string], string>;
 
   constructor(db: Database, options: JobStoreOptions = {}) {
     this.#db = db;
@@ -166,6 +182,25 @@ export class JobStore {
     this.#forgetUpload = db.prepare(
       'DELETE FROM uploaded_files WHERE provider_id = ? AND sha256 = ?',
     );
+    this.#texts = new JobTexts(db);
+    // Settled text waiting for the search index (migration 12).
+    this.#markIndexed = db.prepare(
+      'UPDATE jobs SET text_indexed = 1 WHERE id = ? AND text_indexed = 0 ' +
+        'AND status IN (SELECT value FROM json_each(?))',
+    );
+    // Through the partial index, named: left to itself the planner reads every settled job's row
+    // through jobs_status, at every start.
+    this.#unindexed = db
+      .prepare<[string], string>(
+        'SELECT id FROM jobs INDEXED BY jobs_text_unindexed WHERE text_indexed = 0 ' +
+          'AND status IN (SELECT value FROM json_each(?)) ORDER BY seq',
+      )
+      .pluck();
+  }
+
+  /** False for a database opened read-only (a copy of a data directory Mull may not write to). */
+  get writable(): boolean {
+    return !this.#db.readonly;
   }
 
   /**
@@ -191,12 +226,21 @@ export class JobStore {
   }
 
   insert(job: Job): void {
-    this.#insert.run(jobToColumns(Job.parse(job)));
+    const parsed = Job.parse(job);
+    if (isSettled(parsed.status)) {
+      this.#insert.run(jobToColumns(parsed));
+      return;
+    }
+    // A running job's text lives in chunks (job-texts.ts), so its row stays small.
+    this.transaction(() => {
+      this.#insert.run({ ...jobToColumns(parsed), answer: '', reasoning_summary: '' });
+      this.#texts.insertRunning(parsed.id, parsed);
+    });
   }
 
   get(id: JobId): Job | undefined {
     const row = this.#get.get(id);
-    return row === undefined ? undefined : rowToJob(row);
+    return row === undefined ? undefined : this.#rowToJob(row);
   }
 
   /** Just a job's status (cheap: no text, no validation); undefined when there is no such job. */
@@ -206,7 +250,7 @@ export class JobStore {
 
   getByResponseId(responseId: string): Job | undefined {
     const row = this.#getByResponseId.get(responseId);
-    return row === undefined ? undefined : rowToJob(row);
+    return row === undefined ? undefined : this.#rowToJob(row);
   }
 
   /**
@@ -225,26 +269,79 @@ export class JobStore {
   /** Jobs whose id starts with `prefix` (at most 10), for ids typed by people. */
   findByIdPrefix(prefix: string): Job[] {
     if (prefix === '') return [];
-    return this.#findByIdPrefix.all(prefix, prefix).map(rowToJob);
+    return this.#findByIdPrefix.all(prefix, prefix).map((row) => this.#rowToJob(row));
   }
 
   /**
    * Writes the fields present in `patch`, raises the revision by one, sets updatedAt, and returns
    * the stored job. A patch without fields changes nothing. Throws JobNotFoundError.
+   * Text with an append (`answerAppend`, `summaryAppend`) that starts where the stored text ends
+   * is stored as a chunk of its own, and the returned job carries the patch's text: neither the
+   * write nor the read back grows with the text. The write that settles a job compacts its chunks
+   * into its columns.
    */
-  update(id: JobId, patch: JobPatch): Job {
-    const columns = fieldsToColumns(JobPatch.parse(patch));
-    const names = Object.keys(columns);
-    if (names.length === 0) {
+  update(id: JobId, patch: JobPatch, options: UpdateOptions = {}): Job {
+    const { answer, reasoningSummary, answerAppend, summaryAppend, ...fields } =
+      JobPatch.parse(patch);
+    const columns = fieldsToColumns(fields);
+    const textWritten = answer !== undefined || reasoningSummary !== undefined;
+    if (Object.keys(columns).length === 0 && !textWritten) {
       const job = this.get(id);
       if (job === undefined) throw new JobNotFoundError(id);
       return job;
     }
-    // One statement per set of columns; fieldsToColumns lists columns in a fixed order.
-    const statement = this.#updates.get<JobRow>(names.join(','), () => updateSql(names));
-    const row = statement.get({ ...columns, id, updated_at: this.#now() });
-    if (row === undefined) throw new JobNotFoundError(id);
-    return writtenRowToJob(row);
+    // The chunks and the row change together (a savepoint inside the writer's transaction).
+    return this.transaction(() => {
+      const before = this.statusOf(id);
+      if (before === undefined) throw new JobNotFoundError(id);
+      const settling = {
+        wasSettled: isSettled(before),
+        settled: isSettled(fields.status ?? before),
+      };
+      const texts = this.#texts;
+      const writtenAnswer = texts.write(id, 'answer', answer, answerAppend, settling, columns);
+      const writtenSummary = texts.write(
+        id,
+        'summary',
+        reasoningSummary,
+        summaryAppend,
+        settling,
+        columns,
+      );
+      // Only a settled job's text is indexed: a running job's flag is left alone, so its
+      // streaming writes do not touch the partial index of the jobs waiting for indexing.
+      if (settling.settled && (fields.status !== undefined || textWritten))
+        columns.text_indexed = options.indexLater === true ? 0 : 1;
+      const names = Object.keys(columns);
+      // One statement per set of columns; fieldsToColumns lists columns in a fixed order.
+      const statement = this.#updates.get<JobRowWithoutText>(names.join(','), () =>
+        updateSql(names),
+      );
+      const row = statement.get({ ...columns, id, updated_at: this.#now() });
+      if (row === undefined) throw new JobNotFoundError(id);
+      if (writtenAnswer !== undefined && writtenSummary !== undefined) {
+        return writtenRowToJob(row, { answer: writtenAnswer, reasoningSummary: writtenSummary });
+      }
+      // A write that left a text as it was (a status, the usage): read that text back.
+      const stored = texts.of(id);
+      return writtenRowToJob(row, {
+        answer: writtenAnswer ?? stored.answer,
+        reasoningSummary: writtenSummary ?? stored.reasoningSummary,
+      });
+    });
+  }
+
+  /**
+   * Indexes a settled job's answer, reasoning summary and sources for search, if a write with
+   * `indexLater` left them out (one job: the long step, in a transaction of its own). True if it did.
+   */
+  indexSettledText(id: JobId): boolean {
+    return this.#markIndexed.run(id, settledStatuses).changes > 0;
+  }
+
+  /** Settled jobs whose text waits for indexSettledText, oldest first (after a crash: a few). */
+  unindexedSettled(): JobId[] {
+    return this.#unindexed.all(settledStatuses);
   }
 
   /** A job's output items in order; empty when it has none. */
@@ -279,7 +376,7 @@ export class JobStore {
 
   /** Jobs a driver still has to work on (not settled), oldest first. */
   unfinished(): Job[] {
-    return this.#unfinished.all(unsettledStatuses).map(rowToJob);
+    return this.#unfinished.all(unsettledStatuses).map((row) => this.#rowToJob(row));
   }
 
   appendEvent(
@@ -358,6 +455,11 @@ export class JobStore {
     });
   }
 
+  /** A stored row as a job, with its texts' chunks (a running job's). */
+  #rowToJob(row: JobRow): Job {
+    return rowToJob(this.#texts.withChunks(row));
+  }
+
   #listPage(query: ParsedJobQuery, ftsQuery: string | null): JobPage {
     const after =
       query.cursor == null ? null : decodeCursor(query.cursor, query.sort, query.direction);
@@ -386,9 +488,11 @@ export class JobStore {
 }
 
 function updateSql(columns: readonly string[]): string {
-  const assignments = columns.map((column) => `${column} = @${column}`).join(', ');
-  return (
-    `UPDATE jobs SET ${assignments}, updated_at = @updated_at, revision = revision + 1 ` +
-    `WHERE id = @id RETURNING ${columnList}`
-  );
+  // No columns at all: an append alone, whose text went to answer_chunks.
+  const assignments = [
+    ...columns.map((column) => `${column} = @${column}`),
+    'updated_at = @updated_at',
+    'revision = revision + 1',
+  ].join(', ');
+  return `UPDATE jobs SET ${assignments} WHERE id = @id RETURNING ${columnsWithoutText.join(', ')}`;
 }

@@ -254,6 +254,75 @@ describe('migration 11: uploaded files', () => {
   });
 });
 
+describe('migration 12: answer chunks', () => {
+  const insertJob = (db: Database, id: string, status: string, answer: string, summary: string) =>
+    db
+      .prepare(
+        'INSERT INTO jobs (id, title, prompt, model, provider_id, status, thread_id, created_at, ' +
+          "updated_at, answer, reasoning_summary) VALUES (?, 'A title', 'a prompt', 'gpt-5', " +
+          "'openai', ?, ?, 1, 1, ?, ?)",
+      )
+      .run(id, status, id, answer, summary);
+  const matches = (db: Database, words: string) =>
+    db
+      .prepare<[string], number>('SELECT rowid FROM job_search WHERE job_search MATCH ?')
+      .pluck()
+      .all(words);
+
+  it('moves running jobs’ text into chunks and keeps the index as it was, without a rebuild', () => {
+    const dataDir = databases.tempDir();
+    const before = databases.open(dataDir, shippedMigrations.slice(0, 11));
+    insertJob(before, 'done', 'completed', 'about zebras', 'striped');
+    insertJob(before, 'running', 'in_progress', 'partial walrus 🧠', 'thinking');
+    insertJob(before, 'empty', 'queued', '', '');
+    before.close();
+    const db = databases.open(dataDir, shippedMigrations.slice(0, 12));
+    expect(db.pragma('user_version', { simple: true })).toBe(12);
+    expect(columnsOf(db, 'answer_chunks')).toEqual(['job_id', 'part', 'start', 'text']);
+    expect(columnsOf(db, 'jobs')).toContain('text_indexed');
+    expect(db.pragma('foreign_key_list(answer_chunks)')).toMatchObject([
+      { table: 'jobs', from: 'job_id', to: 'id', on_delete: 'CASCADE' },
+    ]);
+    expect(
+      db.prepare('SELECT job_id, part, start, text FROM answer_chunks ORDER BY job_id, part').all(),
+    ).toEqual([
+      { job_id: 'running', part: 'answer', start: 0, text: 'partial walrus 🧠' },
+      { job_id: 'running', part: 'summary', start: 0, text: 'thinking' },
+    ]);
+    expect(
+      db.prepare('SELECT id, answer, reasoning_summary, text_indexed FROM jobs ORDER BY id').all(),
+    ).toEqual([
+      { id: 'done', answer: 'about zebras', reasoning_summary: 'striped', text_indexed: 1 },
+      { id: 'empty', answer: '', reasoning_summary: '', text_indexed: 1 },
+      { id: 'running', answer: '', reasoning_summary: '', text_indexed: 1 },
+    ]);
+    // The index, renamed away and back, still holds what it held, prefixes included.
+    expect(matches(db, 'zebras')).toHaveLength(1);
+    expect(matches(db, 'ze*')).toHaveLength(1);
+    expect(matches(db, 'walrus')).toEqual([]);
+    expect(() =>
+      db.exec("INSERT INTO job_search (job_search, rank) VALUES ('integrity-check', 1)"),
+    ).not.toThrow();
+    // A job settled with text_indexed = 0 is searchable only from the write that sets 1.
+    db.prepare("UPDATE jobs SET status = 'completed', text_indexed = 0 WHERE id = 'running'").run();
+    db.prepare("UPDATE jobs SET answer = 'final walrus' WHERE id = 'running'").run();
+    expect(matches(db, 'walrus')).toEqual([]);
+    db.prepare("UPDATE jobs SET text_indexed = 1 WHERE id = 'running'").run();
+    expect(matches(db, 'walrus')).toHaveLength(1);
+    expect(() =>
+      db.exec("INSERT INTO job_search (job_search, rank) VALUES ('integrity-check', 1)"),
+    ).not.toThrow();
+    expect(() =>
+      db.prepare("INSERT INTO answer_chunks VALUES ('done', 'answer', 0, '')").run(),
+    ).toThrow(/CHECK constraint/u);
+    expect(() =>
+      db.prepare("INSERT INTO answer_chunks VALUES ('done', 'title', 0, 'x')").run(),
+    ).toThrow(/CHECK constraint/u);
+    db.prepare("DELETE FROM jobs WHERE id = 'running'").run();
+    expect(db.prepare('SELECT count(*) FROM answer_chunks').pluck().get()).toBe(0);
+  });
+});
+
 describe('migrate', () => {
   it('knows every shipped migration, numbered from 1 without gaps', () => {
     expect(shippedMigrations.map((m) => m.version)).toEqual(

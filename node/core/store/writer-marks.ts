@@ -6,7 +6,7 @@
 // OS file lock, as in engine/driver-lock.ts): the lock goes with its process, even on SIGKILL or a
 // power cut, while the file stays. So a mark that is there but not locked is a writer that never
 // closed, and a locked one is a writer still at work (the app beside a `mull submit`).
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -63,16 +63,24 @@ export function takeWriterMark(databasePath: string): WriterMark {
   };
 }
 
+/**
+ * Creates the mark already locked: made and locked under a name no writer looks at, then renamed
+ * into place (the lock belongs to the file, not its name). Created in place, it would be there
+ * unlocked for a moment, and a writer opening just then would take it for a crash, check, and
+ * delete it, or lock it while probing so that this writer's own lock fails.
+ */
 function holdLock(path: string): BetterSqlite3.Database {
-  const db = new BetterSqlite3(path, { ...nativeBinding(), timeout: 0 });
+  const taking = `${path}.taking`;
+  const db = new BetterSqlite3(taking, { ...nativeBinding(), timeout: 0 });
   try {
     // The rollback journal in memory: no `-journal` file beside the mark while it is held.
     db.pragma('journal_mode = MEMORY');
     db.exec('BEGIN EXCLUSIVE');
+    renameSync(taking, path);
     return db;
   } catch (error) {
     db.close();
-    rmSync(path, { force: true });
+    rmSync(taking, { force: true });
     throw error;
   }
 }

@@ -10,6 +10,7 @@ import { migration as keptSpendAndPrices } from './008-kept-spend-and-prices.js'
 import { migration as searchableInstructions } from './009-searchable-instructions-and-indexes.js';
 import { migration as attachmentsTiersGroups } from './010-attachments-tiers-groups.js';
 import { migration as uploadedFiles } from './011-uploaded-files.js';
+import { migration as answerChunks } from './012-answer-chunks.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -26,4 +27,5 @@ export const shippedMigrations: readonly Migration[] = [
   searchableInstructions,
   attachmentsTiersGroups,
   uploadedFiles,
+  answerChunks,
 ];
