@@ -8,9 +8,25 @@ import type { Job } from '../shared/job.js';
 export const benchProvider = 'bench-emulator';
 export const benchKey = 'sk-bench-0000';
 
+/** Data directories not removed yet: removed when the process exits, even after a failure. */
+const leftDirs = new Set<string>();
+process.once('exit', () => {
+  for (const dir of leftDirs) rmSync(dir, { recursive: true, force: true });
+});
+// Ctrl+C or a kill in the middle (a 100,000-job dataset is gigabytes): exit, so the above runs.
+process.once('SIGINT', () => process.exit(130));
+process.once('SIGTERM', () => process.exit(143));
+
 export function freshDataDir(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'mull-bench-'));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  leftDirs.add(dir);
+  return {
+    dir,
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true });
+      leftDirs.delete(dir);
+    },
+  };
 }
 
 export function openManager(dataDir: string, baseURL: string): JobManager {

@@ -1,15 +1,18 @@
-// The data directory the board and search benchmarks share: thousands of finished jobs with
-// realistic titles and answers of a few KB, written straight through the JobStore in one
-// transaction (submitting them through the engine would take minutes and measure nothing more),
-// and a web host serving it in this process.
-import { NewJob, type Job } from '../shared/job.js';
+// The data directory the board, search, spend and CLI benchmarks share (`--scale N` jobs, 10,000
+// by default): finished jobs with realistic titles and answers of 5 to 20 KB, most completed and
+// some failed, cancelled or incomplete (so a status filter has something to filter), written
+// straight through the JobStore's own insert (the real schema: triggers, search index, indexes) in
+// one transaction; submitting them through the engine would take minutes and measure nothing
+// more. And a web host serving it in this process.
+import { statSync } from 'node:fs';
+import { NewJob, type Job, type JobStatus } from '../shared/job.js';
 import { costOf } from '../shared/cost.js';
 import { findModel } from '../shared/models.js';
 import { defaultOpenAIProvider } from '../shared/provider.js';
 import { newJobRecord } from '../node/core/engine/new-job-record.js';
 import { keySourceFor } from '../node/core/secrets/index.js';
 import { memoryKeyStore } from '../node/core/secrets/memory-key-store.js';
-import { JobStore, openDatabase } from '../node/core/store/index.js';
+import { JobStore, databasePathIn, openDatabase } from '../node/core/store/index.js';
 import { serveWeb, type ServedWeb } from '../node/web-host/serve-web.js';
 import { freshDataDir } from './bench-support.js';
 import {
@@ -25,12 +28,40 @@ export interface BoardDataset {
   jobs: number;
   /** Bytes of answer text over all jobs. */
   answerBytes: number;
+  /** Bytes of the database file (and its write-ahead log) once built. */
+  databaseBytes: number;
+  /** Jobs per status. */
+  statuses: Partial<Record<JobStatus, number>>;
+  /** How long building it took. */
+  buildMs: number;
   vocabulary: Vocabulary;
   remove(): void;
 }
 
 const models = ['gpt-5-pro', 'o3-pro', 'gpt-5', 'o3'];
 const yearMs = 365 * 24 * 3_600_000;
+
+/** Answers of 5 to 20 KB: what a reasoning model's answer to a hard question weighs. */
+const answerBytesMin = 5_000;
+const answerBytesMax = 20_000;
+
+/** The end a job came to: most complete, some do not (shares add up to 1). */
+const endings: ReadonlyArray<{ share: number; status: JobStatus; patch: Partial<Job> }> = [
+  { share: 0.9, status: 'completed', patch: {} },
+  {
+    share: 0.04,
+    status: 'failed',
+    patch: { error: { code: 'server_error', message: 'The server had an error.' } },
+  },
+  { share: 0.03, status: 'cancelled', patch: {} },
+  { share: 0.03, status: 'incomplete', patch: { incompleteReason: 'max_output_tokens' } },
+];
+
+function endingOf(draw: number): (typeof endings)[number] {
+  let share = 0;
+  for (const ending of endings) if (draw < (share += ending.share)) return ending;
+  return endings[0] as (typeof endings)[number];
+}
 
 function finishedJob(
   vocabulary: Vocabulary,
@@ -42,7 +73,8 @@ function finishedJob(
   const title = makeTitle(vocabulary, random);
   const input = NewJob.parse({ prompt: `${title}\n\nShow the reasoning.`, model });
   const record = newJobRecord(input, {}, createdAt, `bench-${String(index).padStart(6, '0')}`);
-  const answer = makeAnswer(vocabulary, random, 1_500 + Math.floor(random() * 3_500));
+  const size = answerBytesMin + Math.floor(random() * (answerBytesMax - answerBytesMin));
+  const answer = makeAnswer(vocabulary, random, size);
   const usage = {
     inputTokens: 200 + Math.floor(random() * 2_000),
     cachedTokens: 0,
@@ -53,10 +85,11 @@ function finishedJob(
   usage.totalTokens = usage.inputTokens + usage.outputTokens;
   const price = findModel(model)?.price;
   const finishedAt = createdAt + 60_000 + Math.floor(random() * 1_800_000);
+  const ending = endingOf(random());
   return {
     ...record,
-    status: 'completed',
-    serverStatus: 'completed',
+    status: ending.status,
+    serverStatus: ending.status,
     responseId: `resp_bench_${index}`,
     resolvedModel: model,
     cursor: 40 + Math.floor(answer.length / 5),
@@ -68,17 +101,28 @@ function finishedJob(
     finishedAt,
     updatedAt: finishedAt,
     revision: 12,
+    ...ending.patch,
   };
 }
 
-/** A fresh data directory holding `jobs` completed jobs on the default (OpenAI) provider. */
+/**
+ * A fresh data directory holding `jobs` finished jobs on the default (OpenAI) provider, spread
+ * over the past year. One transaction through the store's prepared statements: 100,000 jobs
+ * (about 1.2 GB of answers, and their search index) take a few minutes on a 2-core machine, most
+ * of it SQLite's full-text indexing.
+ */
 export function createBoardDataset(jobs = 10_000): BoardDataset {
+  const started = performance.now();
   const data = freshDataDir();
   const random = seededRandom(20_251_122);
   const vocabulary = makeVocabulary(random);
   const db = openDatabase(data.dir);
   let answerBytes = 0;
+  const statuses: Partial<Record<JobStatus, number>> = {};
   try {
+    // This connection's page cache only (nothing stored in the file): a big cache keeps the
+    // search index's pages in memory while one transaction writes them all.
+    db.pragma('cache_size = -262144');
     const store = new JobStore(db);
     // Spread over the past year, oldest first.
     const startsAt = Date.now() - yearMs;
@@ -87,15 +131,30 @@ export function createBoardDataset(jobs = 10_000): BoardDataset {
         const createdAt = startsAt + Math.floor((index / jobs) * yearMs);
         const job = finishedJob(vocabulary, random, index, createdAt);
         answerBytes += Buffer.byteLength(job.answer);
+        statuses[job.status] = (statuses[job.status] ?? 0) + 1;
         store.insert(job);
         store.appendEvent(job.id, 'submitted', null, job.createdAt);
-        store.appendEvent(job.id, 'finished', 'completed', job.finishedAt ?? job.createdAt);
+        store.appendEvent(job.id, 'finished', job.status, job.finishedAt ?? job.createdAt);
       }
     });
+    db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     db.close();
   }
-  return { dir: data.dir, jobs, answerBytes, vocabulary, remove: () => data.remove() };
+  const path = databasePathIn(data.dir);
+  const databaseBytes = [path, `${path}-wal`]
+    .map((file) => statSync(file, { throwIfNoEntry: false })?.size ?? 0)
+    .reduce((a, b) => a + b, 0);
+  return {
+    dir: data.dir,
+    jobs,
+    answerBytes,
+    databaseBytes,
+    statuses,
+    buildMs: performance.now() - started,
+    vocabulary,
+    remove: () => data.remove(),
+  };
 }
 
 /** The web host on the dataset, in this process, with a key set (so no first-run welcome). */

@@ -1,6 +1,10 @@
-// ingest_ratio: one response of 200,000 deltas replayed at full speed over loopback. Mull's
-// durable engine (fold, coalesced SQLite writes, final reconciliation) against the bare openai SDK
-// merely iterating the very same stream; rounds alternate, medians are compared.
+// ingest_ratio and ingest_vs_floor: one response of 200,000 deltas replayed at full speed over
+// loopback. Mull's durable engine (fold, coalesced SQLite writes, final reconciliation) against
+// the bare openai SDK merely iterating the very same stream, and against the floor: the least a
+// reader can do with it (node:http GET, eventsource-parser, JSON.parse of every event, the text
+// appended to a string). Rounds alternate, medians are compared.
+import { request } from 'node:http';
+import { createParser } from 'eventsource-parser';
 import OpenAI from 'openai';
 import { NewJob, isSettled, type Job } from '../shared/job.js';
 import { newJobRecord } from '../node/core/engine/new-job-record.js';
@@ -19,7 +23,10 @@ export interface IngestResult {
   deltas: number;
   sdkMs: number;
   engineMs: number;
+  floorMs: number;
   ingest_ratio: number;
+  /** The engine's time over the bare reader's. */
+  ingest_vs_floor: number;
 }
 
 async function createResponse(emulator: EmulatorProcess, deltas: number): Promise<string> {
@@ -47,6 +54,53 @@ async function sdkRound(emulator: EmulatorProcess, responseId: string): Promise<
   for await (const _event of stream) events++;
   const elapsed = performance.now() - started;
   if (events < 1000) throw new Error(`the SDK read only ${events} events`);
+  return elapsed;
+}
+
+/**
+ * The floor: a GET of the same re-stream with node:http, parsed with eventsource-parser (as the
+ * engine reads), every event JSON.parse'd and each text delta appended to a string; nothing
+ * stored. Resolves with the time and the text's length.
+ */
+async function floorRound(
+  emulator: EmulatorProcess,
+  responseId: string,
+  expected: number,
+): Promise<number> {
+  const url = new URL(`${emulator.baseURL}/responses/${responseId}?stream=true`);
+  const started = performance.now();
+  let events = 0;
+  let answer = '';
+  await new Promise<void>((resolve, reject) => {
+    const get = request(
+      url,
+      { headers: { Authorization: `Bearer ${benchKey}`, Accept: 'text/event-stream' } },
+      (response) => {
+        if (response.statusCode !== 200) {
+          response.resume();
+          reject(new Error(`the floor's GET answered ${String(response.statusCode)}`));
+          return;
+        }
+        // A character cut between two chunks waits for its last byte (as TextDecoder's stream).
+        response.setEncoding('utf8');
+        const parser = createParser({
+          onEvent: (message) => {
+            const event = JSON.parse(message.data) as { type?: string; delta?: string };
+            events++;
+            if (event.type === 'response.output_text.delta') answer += event.delta ?? '';
+          },
+        });
+        response.on('data', (chunk: string) => parser.feed(chunk));
+        response.on('end', () => resolve());
+        response.on('error', reject);
+      },
+    );
+    get.on('error', reject);
+    get.end();
+  });
+  const elapsed = performance.now() - started;
+  if (events < expected) throw new Error(`the floor read only ${events} events`);
+  if (answer.length === 0) throw new Error('the floor read no text');
   return elapsed;
 }
 
@@ -100,12 +154,24 @@ export async function benchIngest(
   const responseId = await createResponse(emulator, deltas);
   const sdk: number[] = [];
   const engine: number[] = [];
-  await sdkRound(emulator, responseId); // warm-up: JIT, sockets
+  const floor: number[] = [];
+  // Warm-up: JIT, sockets.
+  await sdkRound(emulator, responseId);
+  await floorRound(emulator, responseId, deltas);
   for (let round = 0; round < rounds; round++) {
     sdk.push(await sdkRound(emulator, responseId));
+    floor.push(await floorRound(emulator, responseId, deltas));
     engine.push(await engineRound(emulator, responseId, deltas));
   }
   const sdkMs = median(sdk);
   const engineMs = median(engine);
-  return { deltas, sdkMs, engineMs, ingest_ratio: engineMs / sdkMs };
+  const floorMs = median(floor);
+  return {
+    deltas,
+    sdkMs,
+    engineMs,
+    floorMs,
+    ingest_ratio: engineMs / sdkMs,
+    ingest_vs_floor: engineMs / floorMs,
+  };
 }

@@ -51,31 +51,32 @@ export function makeVocabulary(random: () => number, madeUpWords = 4_000): Vocab
       words.push(word);
     }
   }
-  const cumulative: number[] = [];
+  // A quantized inverse of the cumulative Zipf weights: one table read per word instead of a
+  // binary search (a 100,000-job dataset draws about 200 million words). Each word gets at least
+  // one slot, so even the rarest still appears.
+  const slots = new Uint16Array(1 << 20);
   let total = 0;
-  for (let rank = 1; rank <= words.length; rank++) cumulative.push((total += 1 / rank));
+  for (let rank = 1; rank <= words.length; rank++) total += 1 / rank;
+  let filled = 0;
+  let cumulative = 0;
+  for (let rank = 1; rank <= words.length; rank++) {
+    cumulative += 1 / rank;
+    const end = Math.max(filled + 1, Math.round((cumulative / total) * slots.length));
+    slots.fill(rank - 1, filled, Math.min(end, slots.length));
+    filled = Math.min(end, slots.length);
+  }
   return {
     words,
-    draw: (next) => {
-      const target = next() * total;
-      let low = 0;
-      let high = cumulative.length - 1;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if ((cumulative[middle] ?? 0) < target) low = middle + 1;
-        else high = middle;
-      }
-      return words[low] ?? 'the';
-    },
+    draw: (next) => words[slots[Math.floor(next() * slots.length)] ?? 0] ?? 'the',
   };
 }
 
 function sentence(vocabulary: Vocabulary, random: () => number): string {
   const length = 8 + Math.floor(random() * 14);
-  const words = Array.from({ length }, () => vocabulary.draw(random));
-  const first = words[0] ?? 'the';
-  words[0] = first.charAt(0).toUpperCase() + first.slice(1);
-  return `${words.join(' ')}.`;
+  const first = vocabulary.draw(random);
+  let text = first.charAt(0).toUpperCase() + first.slice(1);
+  for (let i = 1; i < length; i++) text += ` ${vocabulary.draw(random)}`;
+  return `${text}.`;
 }
 
 /** A title like a question someone would queue: five to nine words. */
