@@ -74,10 +74,15 @@ export function buildListSql(
     pageConditions.push(`(${sortColumn}, id) ${descending ? '<' : '>'} (@after_value, @after_id)`);
   }
   const order = descending ? 'DESC' : 'ASC';
+  const orderBy = `ORDER BY ${sortColumn} ${order}, id ${order}`;
   return {
+    // The page's rows are chosen first by their keys alone, then read: `created_at` and
+    // `updated_at` are stored after the answer, so sorting whole rows reads every matching answer
+    // (overflow pages included; 1.4 s for a status page of 100,000 jobs). The keys come from an
+    // index (jobs_status_created, jobs_created_at) without touching the rows.
     page:
-      `SELECT ${summaryColumns} FROM jobs${where(pageConditions)} ` +
-      `ORDER BY ${sortColumn} ${order}, id ${order} LIMIT @limit`,
+      `SELECT ${summaryColumns} FROM jobs WHERE seq IN ` +
+      `(SELECT seq FROM jobs${where(pageConditions)} ${orderBy} LIMIT @limit) ${orderBy}`,
     count: `SELECT count(*) AS total FROM jobs${where(conditions)}`,
     params,
   };
