@@ -61,7 +61,8 @@ test('a long answer is shown formatted where the reader is, with all its text in
   await expect(lastWords).toBeInViewport();
   await expect(answer.getByRole('cell', { name: `alpha ${sections}` })).toBeVisible();
   await expect(answer.locator('.katex').last()).toBeVisible();
-  // And back at the top, the start is formatted again.
+  // And back at the top, the start is formatted again (Home in the pane, as at the end).
+  await page.locator('.pane[data-pane]').focus();
   await page.keyboard.press('Home');
   await expect(answer.getByRole('heading', { name: 'Section 1', exact: true })).toBeInViewport();
 });
