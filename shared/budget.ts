@@ -67,17 +67,28 @@ export function checkBudget(
     );
   }
   if (overMonth) {
-    const spent = `${formatUsd(monthSpendUsd)} spent this month`;
-    parts.push(
-      total === null
-        ? `With ${spent}, the monthly budget of ${formatUsd(monthlyBudgetUsd)} is used up.`
-        : overJobCap && !several
-          ? `With ${spent}, it would also pass the monthly budget of ${formatUsd(monthlyBudgetUsd)}.`
-          : `${several ? 'These jobs' : 'This job'} could cost up to ${formatUsd(total.high)}; with ${spent} that would pass the monthly budget of ${formatUsd(monthlyBudgetUsd)}.`,
-    );
+    parts.push(monthSentence(monthSpendUsd, monthlyBudgetUsd, total, several, overJobCap));
   }
   const sentence = parts.length === 0 ? null : parts.join(' ');
   return { leftThisMonth, total, overJobCap, overMonth, sentence };
+}
+
+/** Why the month's budget is passed; after a cap sentence about the same single job, "also". */
+function monthSentence(
+  monthSpendUsd: number,
+  budgetUsd: number,
+  total: CostRange | null,
+  several: boolean,
+  afterCapSentence: boolean,
+): string {
+  const spent = `${formatUsd(monthSpendUsd)} spent this month`;
+  const budget = formatUsd(budgetUsd);
+  if (total === null) return `With ${spent}, the monthly budget of ${budget} is used up.`;
+  if (afterCapSentence && !several) {
+    return `With ${spent}, it would also pass the monthly budget of ${budget}.`;
+  }
+  const jobs = several ? 'These jobs' : 'This job';
+  return `${jobs} could cost up to ${formatUsd(total.high)}; with ${spent} that would pass the monthly budget of ${budget}.`;
 }
 
 /** The first moment of the local calendar month that holds `now`, as epoch milliseconds. */

@@ -3,13 +3,14 @@
 // (base64 would make a 50 MB PDF 67 MB of JSON, past the web host's 8 MB body limit): the web host
 // takes them as a raw request body, Electron's IPC as a Uint8Array (structured clone carries it).
 // Each answer is a settled envelope, like the contract's, so the page's errors are the same.
-import { basename } from 'node:path';
 import type { Settled } from '../../shared/ipc/envelope.js';
 import type { JobAttachment } from '../../shared/job-attachments.js';
 import {
   AttachmentRefused,
   detectType,
   maxInlineAttachmentBytes,
+  shownAttachmentName,
+  tooLargeSentence,
   type AttachmentStore,
 } from '../core/attachments/index.js';
 import { failureOf, type Logger } from './dispatch.js';
@@ -80,10 +81,7 @@ export function attachmentFiles(store: AttachmentStore, log: Logger): Attachment
     },
     refuseTooLarge(name, size) {
       // The store's own sentence for a file over the limit, said without reading the file.
-      const shown = basename(name.replaceAll('\\', '/')).slice(0, 255) || 'attachment';
-      return refused(
-        `"${shown}" is ${(size / mb).toFixed(1)} MB; the most Mull sends is ${maxInlineAttachmentBytes / mb} MB.`,
-      );
+      return refused(tooLargeSentence(shownAttachmentName(name), size));
     },
     read(sha256) {
       // Checked here, before the store builds a path from it: only a sha256 names a file.

@@ -11,6 +11,7 @@
 //   create request past the inline total are uploaded there first and sent by file id
 //   (attachment-plan.ts), so a job may carry 20 files of 50 MB each; the per-file cap stays the
 //   inline one, so any file can still go inline.
+import { formatFileSize } from '../../../shared/file-size.js';
 import { maxAttachmentsPerJob } from '../../../shared/job-attachments.js';
 
 const mb = 1024 * 1024;
@@ -25,3 +26,8 @@ export const maxInlineBytesPerRequest = 50 * mb;
 export const maxUploadedFileBytes = 512 * mb;
 
 export { maxAttachmentsPerJob };
+
+/** The sentence for a file over the per-file limit (the store's and the page's upload alike). */
+export function tooLargeSentence(shownName: string, size: number): string {
+  return `"${shownName}" is ${formatFileSize(size)}; the most Mull sends is ${maxInlineAttachmentBytes / mb} MB.`;
+}

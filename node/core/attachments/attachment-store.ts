@@ -6,13 +6,16 @@ import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } 
 import { basename, join } from 'node:path';
 import type { JobAttachment } from '../../../shared/job-attachments.js';
 import { AttachmentRefused } from './attachment-refused.js';
-import { maxInlineAttachmentBytes } from './attachment-limits.js';
+import { maxInlineAttachmentBytes, tooLargeSentence } from './attachment-limits.js';
 import { detectType } from './detect-type.js';
-
-const mb = 1024 * 1024;
 
 export function attachmentsDirOf(dataDir: string): string {
   return join(dataDir, 'attachments');
+}
+
+/** A file's name as it is shown and sent: its last path part, at most 255 characters. */
+export function shownAttachmentName(name: string): string {
+  return basename(name.replaceAll('\\', '/')).slice(0, 255) || 'attachment';
 }
 
 export function sha256Of(bytes: Uint8Array): string {
@@ -47,12 +50,10 @@ export class AttachmentStore {
 
   /** Checks and stores bytes given a file name; the same bytes again are stored once. */
   add(name: string, bytes: Uint8Array): JobAttachment {
-    const shown = basename(name.replaceAll('\\', '/')).slice(0, 255) || 'attachment';
+    const shown = shownAttachmentName(name);
     if (bytes.length === 0) throw new AttachmentRefused(`"${shown}" is empty.`);
     if (bytes.length > maxInlineAttachmentBytes) {
-      throw new AttachmentRefused(
-        `"${shown}" is ${(bytes.length / mb).toFixed(1)} MB; the most Mull sends is ${maxInlineAttachmentBytes / mb} MB.`,
-      );
+      throw new AttachmentRefused(tooLargeSentence(shown, bytes.length));
     }
     const detected = detectType(shown, bytes);
     if ('refused' in detected) throw new AttachmentRefused(detected.refused);
@@ -80,9 +81,7 @@ export class AttachmentStore {
     }
     // Refused before reading: a 2 GB file is not read into memory just to be refused.
     if (size > maxInlineAttachmentBytes) {
-      throw new AttachmentRefused(
-        `"${basename(path)}" is ${(size / mb).toFixed(1)} MB; the most Mull sends is ${maxInlineAttachmentBytes / mb} MB.`,
-      );
+      throw new AttachmentRefused(tooLargeSentence(basename(path), size));
     }
     let bytes: Buffer;
     try {

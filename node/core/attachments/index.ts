@@ -4,6 +4,7 @@ export {
   AttachmentStore,
   attachmentsDirOf,
   sha256Of,
+  shownAttachmentName,
   type AttachmentReader,
 } from './attachment-store.js';
 export { checkAttachmentList } from './attachment-list.js';

@@ -10,10 +10,10 @@ import { askNotificationPermission } from '../notifications/browser-notification
 import { ErrorNote } from '../ui/ErrorNote.js';
 import { Icon } from '../ui/Icon.js';
 import { PaneHeading } from '../ui/PaneHeading.js';
-import { composerTools, maxOutputProblem, splitPrompts } from './composer-jobs.js';
+import { composerTools, estimateEachJob, maxOutputProblem, splitPrompts } from './composer-jobs.js';
 import { CompareModelsField } from './CompareModelsField.js';
 import { FlexField, atChosenTier } from './FlexField.js';
-import { comparedOptions, composeComparison, estimateEachJob } from './composer-comparison.js';
+import { comparedOptions, composeComparison } from './composer-comparison.js';
 import { checkBudget, noBudget } from '../../../shared/budget.js';
 import { useBudget } from '../data/use-app-data.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findModel } from '../../../shared/models.js';
-import {
-  comparedOptions,
-  composeComparison,
-  effortFor,
-  estimateEachJob,
-} from './composer-comparison.js';
-import { estimateJobsCost, type ComposerOptions } from './composer-jobs.js';
+import { comparedOptions, composeComparison, effortFor } from './composer-comparison.js';
+import { estimateEachJob, estimateJobsCost, type ComposerOptions } from './composer-jobs.js';
 
 const first: ComposerOptions = {
   model: 'gpt-5-pro',

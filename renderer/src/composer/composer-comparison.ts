@@ -1,7 +1,5 @@
 // One prompt to several models at once: the composer's options for each model compared, and the
 // jobs they make, grouped per prompt so each prompt's answers can be seen side by side.
-import type { CostRange } from '../../../shared/cost.js';
-import { estimateJobCost } from '../../../shared/job-estimate.js';
 import type { NewJob, ReasoningEffort } from '../../../shared/job.js';
 import type { ModelInfo } from '../../../shared/models.js';
 import {
@@ -55,26 +53,4 @@ export function composeComparison(
       composeJobs([prompt], copies, options).map((job) => ({ ...job, groupId })),
     );
   });
-}
-
-/**
- * Each job's likely cost (every prompt, copy and model), for the estimate and the budget check,
- * or null when one model's price is unknown.
- */
-export function estimateEachJob(
-  prompts: readonly string[],
-  copies: number,
-  models: readonly (ModelInfo | undefined)[],
-  maxOutputTokens: number | undefined,
-  instructions: string | undefined,
-): CostRange[] | null {
-  const ranges: CostRange[] = [];
-  for (const model of models) {
-    if (!model) return null;
-    for (const prompt of prompts) {
-      const range = estimateJobCost(model, { prompt, instructions, maxOutputTokens });
-      for (let copy = 0; copy < copies; copy++) ranges.push(range);
-    }
-  }
-  return ranges;
 }

@@ -99,7 +99,7 @@ export function composeJobs(
   return jobs;
 }
 
-/** The likely cost of all the jobs together, or null when the model's price is unknown. */
+/** The cost of all the jobs of one model (the sum of estimateEachJob), or null without a model. */
 export function estimateJobsCost(
   prompts: readonly string[],
   copies: number,
@@ -107,15 +107,34 @@ export function estimateJobsCost(
   maxOutputTokens: number | undefined,
   instructions?: string,
 ): CostRange | null {
-  if (!model) return null;
-  let low = 0;
-  let high = 0;
-  for (const prompt of prompts) {
-    const range = estimateJobCost(model, { prompt, instructions, maxOutputTokens });
-    low += range.low * copies;
-    high += range.high * copies;
+  const each = estimateEachJob(prompts, copies, [model], maxOutputTokens, instructions);
+  if (each === null) return null;
+  return {
+    low: each.reduce((sum, range) => sum + range.low, 0),
+    high: each.reduce((sum, range) => sum + range.high, 0),
+  };
+}
+
+/**
+ * Each job's likely cost (every prompt, copy and model), for the estimate and the budget check,
+ * or null when one model's price is unknown.
+ */
+export function estimateEachJob(
+  prompts: readonly string[],
+  copies: number,
+  models: readonly (ModelInfo | undefined)[],
+  maxOutputTokens: number | undefined,
+  instructions: string | undefined,
+): CostRange[] | null {
+  const ranges: CostRange[] = [];
+  for (const model of models) {
+    if (!model) return null;
+    for (const prompt of prompts) {
+      const range = estimateJobCost(model, { prompt, instructions, maxOutputTokens });
+      for (let copy = 0; copy < copies; copy++) ranges.push(range);
+    }
   }
-  return { low, high };
+  return ranges;
 }
 
 /** Why the max-output-tokens field cannot be used, or null when it is fine (empty is fine). */
