@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JobManager } from '../node/core/engine/job-manager.js';
+import type { JobSummary } from '../shared/job-summary.js';
+import type { HostBackend } from '../node/backend/backend.js';
 import type { Job } from '../shared/job.js';
 
 export const benchProvider = 'bench-emulator';
@@ -69,4 +71,39 @@ export function waitForAll(
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/** A request to a backend (in a worker or not) whose answer must be ok. */
+export async function dispatched<T>(
+  backend: Pick<HostBackend, 'dispatch'>,
+  channel: string,
+  payload: unknown,
+): Promise<T> {
+  const settled = await backend.dispatch(channel, payload);
+  if (!settled.ok) throw new Error(`${channel} failed: ${settled.error.message}`);
+  return settled.value as T;
+}
+
+/** Resolves when `check(summary)` holds for every id, as the backend's jobs:changed events tell. */
+export async function eventsShowAll(
+  backend: HostBackend,
+  ids: string[],
+  check: (job: JobSummary) => boolean,
+): Promise<void> {
+  const waiting = new Set(ids);
+  let done: () => void = () => {};
+  const allDone = new Promise<void>((resolve) => (done = resolve));
+  const stop = backend.onEvent((event, payload) => {
+    if (event !== 'jobs:changed') return;
+    const { job } = payload as { job: JobSummary };
+    if (waiting.has(job.id) && check(job)) waiting.delete(job.id);
+    if (waiting.size === 0) done();
+  });
+  // What was true before anyone listened, from the board's own list (the newest 500: the jobs a
+  // benchmark waits for are the ones it just submitted).
+  const page = await dispatched<{ jobs: JobSummary[] }>(backend, 'jobs:list', { limit: 500 });
+  for (const job of page.jobs) if (waiting.has(job.id) && check(job)) waiting.delete(job.id);
+  if (waiting.size === 0) done();
+  await allDone;
+  stop();
 }

@@ -10,7 +10,6 @@ import { costOf } from '../shared/cost.js';
 import { findModel } from '../shared/models.js';
 import { defaultOpenAIProvider } from '../shared/provider.js';
 import { newJobRecord } from '../node/core/engine/new-job-record.js';
-import { keySourceFor } from '../node/core/secrets/index.js';
 import { memoryKeyStore } from '../node/core/secrets/memory-key-store.js';
 import { JobStore, databasePathIn, openDatabase } from '../node/core/store/index.js';
 import { serveWeb, type ServedWeb } from '../node/web-host/serve-web.js';
@@ -165,7 +164,7 @@ export function serveDataset(dataset: BoardDataset): Promise<ServedWeb> {
     mode: 'web',
     version: 'bench',
     keyStore,
-    keys: keySourceFor({}, keyStore),
+    keyEnv: {},
     log: (message, error) => console.error(`web host: ${message}`, error ?? ''),
   });
 }

@@ -12,10 +12,10 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { isSettled } from '../shared/job.js';
 import { defaultOpenAIProvider } from '../shared/provider.js';
 import { JobManager } from '../node/core/engine/job-manager.js';
-import { keySourceFor } from '../node/core/secrets/index.js';
 import { memoryKeyStore } from '../node/core/secrets/memory-key-store.js';
 import { serveWeb } from '../node/web-host/serve-web.js';
-import { benchKey, benchProvider, waitForAll } from './bench-support.js';
+import type { JobSummary } from '../shared/job-summary.js';
+import { benchKey, benchProvider, dispatched, eventsShowAll } from './bench-support.js';
 import type { BoardDataset } from './board-dataset.js';
 import type { EmulatorProcess } from './emulator-process.js';
 import { percentiles, searchQueries, type Percentiles } from './search-latency.js';
@@ -105,22 +105,30 @@ export async function benchHostLoop(
     mode: 'web',
     version: 'bench',
     keyStore,
-    keys: keySourceFor({}, keyStore),
+    keyEnv: {},
     log: (message, error) => console.error(`web host: ${message}`, error ?? ''),
   });
-  const manager = served.backend.manager;
+  const { backend } = served;
   const loop = monitorEventLoopDelay({ resolution: 5 });
   let page: ReturnType<typeof spawn> | undefined;
   try {
-    const submitted = manager.submit(
-      Array.from({ length: jobs }, (_, i) => ({
-        prompt: `host-loop ${i}`,
-        model: 'gpt-4.1',
-        providerId: benchProvider,
-      })),
-    );
-    const ids = submitted.map((job) => job.id);
-    await waitForAll(manager, ids, (job) => job.cursor >= 10);
+    // Through the contract, as the composer submits: 50 to a request (its most).
+    const ids: string[] = [];
+    for (let first = 0; first < jobs; first += 50) {
+      const { jobs: submitted } = await dispatched<{ jobs: { id: string }[] }>(
+        backend,
+        'jobs:submit',
+        {
+          jobs: Array.from({ length: Math.min(50, jobs - first) }, (_, i) => ({
+            prompt: `host-loop ${first + i}`,
+            model: 'gpt-4.1',
+            providerId: benchProvider,
+          })),
+        },
+      );
+      ids.push(...submitted.map((job) => job.id));
+    }
+    await eventsShowAll(backend, ids, (job) => job.cursor >= 10);
 
     page = spawn(process.execPath, ['--input-type=module', '-e', pageScript], {
       stdio: ['pipe', 'pipe', 'inherit'],
@@ -141,8 +149,9 @@ export async function benchHostLoop(
     loop.enable();
     const windowStarted = performance.now();
     await new Promise<void>((resolve) => {
-      const stop = manager.onChange(({ job }) => {
-        if (ids.includes(job.id) && isSettled(job.status)) {
+      const stop = backend.onEvent((event, payload) => {
+        const { job } = payload as { job: JobSummary };
+        if (event === 'jobs:changed' && ids.includes(job.id) && isSettled(job.status)) {
           stop();
           resolve();
         }
@@ -154,8 +163,12 @@ export async function benchHostLoop(
     const code = await pageExited;
     if (code !== 0) throw new Error(`the page's process exited ${String(code)}`);
     const seen = JSON.parse(pageOutput) as { times: number[]; eventBytes: number };
-    await waitForAll(manager, ids, (job) => isSettled(job.status));
-    const completed = ids.filter((id) => manager.get(id)?.status === 'completed').length;
+    const ended = new Map<string, string>();
+    await eventsShowAll(backend, ids, (job) => {
+      if (isSettled(job.status)) ended.set(job.id, job.status);
+      return isSettled(job.status);
+    });
+    const completed = [...ended.values()].filter((status) => status === 'completed').length;
     return {
       datasetJobs: dataset.jobs,
       jobs,

@@ -8,13 +8,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { keySourceFor } from '../node/core/secrets/index.js';
 import { memoryKeyStore } from '../node/core/secrets/memory-key-store.js';
 import { serveWeb } from '../node/web-host/serve-web.js';
 import { deltasOfLength } from '../node/emulator/text-deltas.js';
 import { makeDefaultProvider } from '../node/demo/emulator-provider.js';
 import { submitPrompts } from '../e2e/support/board-ui.js';
-import { benchKey, benchProvider, freshDataDir } from './bench-support.js';
+import type { JobDetail } from '../shared/ipc/contract.js';
+import type { JobPage } from '../shared/job-query.js';
+import { benchKey, benchProvider, dispatched, freshDataDir } from './bench-support.js';
 import { ensureRendererBuilt } from './board-first-paint.js';
 import { tracedTasks } from './main-thread-tasks.js';
 import type { EmulatorProcess } from './emulator-process.js';
@@ -132,7 +133,7 @@ export async function benchJobViewStream(
     mode: 'web',
     version: 'bench',
     keyStore,
-    keys: keySourceFor({}, keyStore),
+    keyEnv: {},
     log: (message, error) => console.error(`web host: ${message}`, error ?? ''),
   });
   let updates = 0;
@@ -162,7 +163,8 @@ export async function benchJobViewStream(
       await submitPrompts(page, [prompt]);
       await viewShows(page, 'In progress', 30_000);
       const streamStarted = performance.now();
-      jobId = served.backend.manager.list({ limit: 1 }).jobs[0]?.id;
+      const newest = await dispatched<JobPage>(served.backend, 'jobs:list', { limit: 1 });
+      jobId = newest.jobs[0]?.id;
       // Following the tail: the pane kept scrolled to the end, as a reader of the growing end does.
       const follow = options.followTail
         ? setInterval(
@@ -190,7 +192,10 @@ export async function benchJobViewStream(
       writeFileSync(options.cpuProfile, JSON.stringify(profile));
     }
     const bytesToPage = served.host.bytesSent() - bytesBefore;
-    const job = jobId === undefined ? undefined : served.backend.manager.get(jobId);
+    const job =
+      jobId === undefined
+        ? undefined
+        : (await dispatched<JobDetail>(served.backend, 'jobs:get', { id: jobId })).job;
     if (!job || job.status !== 'completed') throw new Error('the bench job did not complete');
     const answerBytes = Buffer.byteLength(job.answer);
     await context.close();

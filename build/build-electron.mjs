@@ -3,6 +3,9 @@
 //   out/main/index.cjs     the main process: one CommonJS file with every pure-JS dependency in it;
 //                          electron and the native modules (better-sqlite3, @napi-rs/keyring) stay
 //                          external and load from node_modules (rebuilt for Electron in a package).
+//   out/main/backend-thread.cjs
+//                          the backend's worker thread (node/backend/backend-thread-entry.ts): the
+//                          engine and the store, started by the main process beside it.
 //   out/preload/index.cjs  the preload: one CommonJS file whose only require is electron, because a
 //                          sandboxed preload cannot import modules.
 //   out/main/tray-icon*.png
@@ -38,6 +41,14 @@ export async function bundleElectron(outDir) {
       outfile: join(outDir, 'main', 'index.cjs'),
       platform: 'node',
       // Electron 45's Node is at least 22.
+      target: 'node22',
+      external: mainExternals,
+    }),
+    build({
+      ...common,
+      entryPoints: ['node/backend/backend-thread-entry.ts'],
+      outfile: join(outDir, 'main', 'backend-thread.cjs'),
+      platform: 'node',
       target: 'node22',
       external: mainExternals,
     }),

@@ -33,7 +33,9 @@ beforeEach(() => {
     invoke: (channel, ...args) => {
       const answer = answers[channel];
       if (!answer) return Promise.reject(new Error(`no handler for ${channel}`));
-      return Promise.resolve(structuredClone(answer(...structuredClone(args))));
+      return Promise.resolve(answer(...structuredClone(args))).then((value) =>
+        structuredClone(value),
+      );
     },
     on: () => undefined,
     removeListener: () => undefined,

@@ -7,8 +7,7 @@ import { ipcMain, type WebContents } from 'electron';
 import { requestChannels } from '../../shared/ipc/contract.js';
 import { attachmentChannels } from '../../shared/ipc/electron-bridge.js';
 import type { Settled } from '../../shared/ipc/envelope.js';
-import { attachmentFiles } from '../../node/backend/attachment-upload.js';
-import type { Backend } from '../../node/backend/backend.js';
+import type { HostBackend } from '../../node/backend/backend.js';
 import { isAppUrl, isOwnFrame } from './app-url.js';
 
 const forbidden: Settled<never> = {
@@ -16,7 +15,10 @@ const forbidden: Settled<never> = {
   error: { code: 'FORBIDDEN', message: 'This page may not talk to Mull.' },
 };
 
-export function registerContractHandlers(backend: Backend, log: (message: string) => void): void {
+export function registerContractHandlers(
+  backend: HostBackend,
+  log: (message: string) => void,
+): void {
   /** Refuses a sender that is not the app's own top-level page before looking at the payload. */
   const handleFromOwnPage = (channel: string, answer: (...args: unknown[]) => unknown) => {
     ipcMain.handle(channel, (event, ...args: unknown[]) => {
@@ -30,13 +32,16 @@ export function registerContractHandlers(backend: Backend, log: (message: string
   for (const channel of requestChannels) {
     handleFromOwnPage(channel, (payload) => backend.dispatch(channel, payload));
   }
-  const files = attachmentFiles(backend.manager.attachments, log);
+  const { files } = backend;
   handleFromOwnPage(attachmentChannels.store, (name, bytes) => files.store(name, bytes));
   handleFromOwnPage(attachmentChannels.read, (sha256) => files.read(sha256));
 }
 
 /** Pushes the backend's events to the app's windows (those `windows()` returns) showing app pages. */
-export function forwardEvents(backend: Backend, windows: () => Iterable<WebContents>): () => void {
+export function forwardEvents(
+  backend: HostBackend,
+  windows: () => Iterable<WebContents>,
+): () => void {
   return backend.onEvent((event, payload) => {
     for (const contents of windows()) {
       if (!contents.isDestroyed() && isAppUrl(contents.getURL())) contents.send(event, payload);

@@ -1,13 +1,14 @@
 // The desktop app's entry: the composition root. It wires the backend (node/backend on the
 // engine) to Electron: the window, the app:// scheme, the IPC contract, notifications, the tray,
 // wake handling, the log and a clean quit. Each piece lives in its own module here.
+import { join } from 'node:path';
 import { app, dialog, session, shell } from 'electron';
-import { readSettings } from '../../node/backend/app-settings.js';
-import { startBackend, type Backend } from '../../node/backend/backend.js';
+import type { HostBackend } from '../../node/backend/backend.js';
+import { startBackendThread } from '../../node/backend/backend-thread.js';
 import { RefusedError } from '../../node/backend/refused.js';
 import { defaultDataDir } from '../../node/core/app-data-dir.js';
-import { keychainService, keySourceFor } from '../../node/core/secrets/index.js';
-import { demoKeys, isDemoLaunch } from '../../node/launcher/demo-keys.js';
+import { keychainService } from '../../node/core/secrets/index.js';
+import { demoKeyStore, isDemoLaunch } from '../../node/launcher/demo-keys.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { appPathsIn } from './app-paths.js';
 import { quitCleanly } from './clean-quit.js';
@@ -59,7 +60,7 @@ async function start(): Promise<void> {
   secureSession(session.defaultSession, log.warn);
   serveRenderer(session.defaultSession, paths.renderer);
 
-  const backend = openBackend(log, openExternal);
+  const backend = await openBackend(log, openExternal);
   if (backend === undefined) return;
   const window = new MainWindow({
     preload: paths.preload,
@@ -83,7 +84,10 @@ async function start(): Promise<void> {
     forwardEvents(backend, () => window.contents()),
     notifyTerminalJobs({
       backend,
-      enabled: () => readSettings(backend.manager).notifications,
+      enabled: async () => {
+        const settings = await backend.dispatch('settings:get', {});
+        return settings.ok && (settings.value as { notifications: boolean }).notifications;
+      },
       showJob,
       log: log.warn,
     }),
@@ -91,7 +95,7 @@ async function start(): Promise<void> {
       running = count;
       tray.showCount(count);
     }),
-    reconcileOnWake(() => backend.manager.reconcile(), log.info),
+    reconcileOnWake(() => backend.reconcile(), log.info),
   ];
   quitCleanly(app, {
     close: async () => {
@@ -116,26 +120,28 @@ async function start(): Promise<void> {
   showWindow();
 }
 
-/** The person's keys: the OS keychain, with timeouts, one call at a time and keys kept in memory. */
-function keychainKeys(log: AppLog) {
-  const keyStore = keychainService(undefined, { log: (message) => log.warn(message) });
-  return { keyStore, keys: keySourceFor(process.env, keyStore) };
-}
-
-/** The backend for the app's data directory, or undefined (after telling the person) if it fails. */
-function openBackend(
+/**
+ * The backend for the app's data directory, on a worker thread of its own (its bundle sits beside
+ * this one: build/build-electron.mjs), or undefined (after telling the person) if it fails.
+ */
+async function openBackend(
   log: AppLog,
   openExternal: (url: string) => Promise<void>,
-): Backend | undefined {
+): Promise<HostBackend | undefined> {
   // `npm run demo` points MULL_DATA_DIR at a data directory set up for its emulator, and keeps
   // keys in memory so that trying Mull never touches the person's keychain.
   const demo = isDemoLaunch(process.env);
   try {
-    return startBackend({
+    return await startBackendThread({
+      entry: { script: join(__dirname, 'backend-thread.cjs') },
       dataDir: defaultDataDir(),
       mode: demo ? 'demo' : 'electron',
       version: app.getVersion(),
-      ...(demo ? demoKeys(process.env) : keychainKeys(log)),
+      // The OS keychain, with timeouts, one call at a time and keys kept in memory.
+      keyStore: demo
+        ? demoKeyStore()
+        : keychainService(undefined, { log: (message) => log.warn(message) }),
+      keyEnv: process.env,
       openExternal: async (url) => {
         const safe = safeExternalUrl(url);
         if (safe === undefined) throw new RefusedError('Mull opens only https: links.');

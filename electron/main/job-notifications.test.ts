@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventChannel, EventOf } from '../../shared/ipc/contract.js';
 import type { Job } from '../../shared/job.js';
 import { summaryOf } from '../../shared/job-summary.js';
-import type { Backend, EventListener } from '../../node/backend/backend.js';
+import type { EventListener, HostBackend } from '../../node/backend/backend.js';
 import { fullJob } from '../../renderer/src/test-support/job-summaries.js';
 
 const shown: FakeNotification[] = [];
@@ -35,12 +35,17 @@ const { notifyTerminalJobs } = await import('./job-notifications.js');
 function fakeBackend(jobs: Job[]) {
   const listeners = new Set<EventListener>();
   const backend = {
-    manager: { get: (id: string) => jobs.find((job) => job.id === id) },
+    dispatch: (channel: string, payload: { id: string }) => {
+      const job = channel === 'jobs:get' ? jobs.find((j) => j.id === payload.id) : undefined;
+      return Promise.resolve(
+        job ? { ok: true, value: { job } } : { ok: false, error: { code: 'NOT_FOUND' } },
+      );
+    },
     onEvent: (listener: EventListener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-  } as unknown as Backend;
+  } as unknown as HostBackend;
   const emit = <E extends EventChannel>(event: E, payload: EventOf<E>) => {
     for (const listener of listeners) listener(event, payload);
   };
@@ -52,16 +57,20 @@ const job = fullJob(
   { answer: '**Yes.** The lemma holds.\n\nHere is why: a very long proof follows.' },
 );
 
+/** Lets the notifier's reads (a dispatch each) answer: the backend answers in a later turn. */
+const settled = () => new Promise((resolve) => setImmediate(resolve));
+
 beforeEach(() => {
   shown.length = 0;
 });
 
 describe('notifyTerminalJobs', () => {
-  it('says the answer’s first line and opens the job on a click', () => {
+  it('says the answer’s first line and opens the job on a click', async () => {
     const { backend, emit } = fakeBackend([job]);
     const showJob = vi.fn();
     const stop = notifyTerminalJobs({ backend, enabled: () => true, showJob, log: vi.fn() });
     emit('jobs:terminal', { job: summaryOf(job) });
+    await settled();
 
     expect(shown).toHaveLength(1);
     expect(shown[0]?.options).toEqual({
@@ -73,7 +82,7 @@ describe('notifyTerminalJobs', () => {
     stop();
   });
 
-  it('shows nothing when notifications are off, and closes what is open when stopped', () => {
+  it('shows nothing when notifications are off, and closes what is open when stopped', async () => {
     const { backend, emit } = fakeBackend([job]);
     let enabled = false;
     const stop = notifyTerminalJobs({
@@ -83,18 +92,22 @@ describe('notifyTerminalJobs', () => {
       log: vi.fn(),
     });
     emit('jobs:terminal', { job: summaryOf(job) });
+    await settled();
     expect(shown).toHaveLength(0);
     enabled = true;
     emit('jobs:terminal', { job: summaryOf(job) });
+    await settled();
+    expect(shown).toHaveLength(1);
     stop();
     expect(shown[0]?.closed).toBe(true);
   });
 
-  it('says when the month’s spend reaches the budget, with the amounts', () => {
+  it('says when the month’s spend reaches the budget, with the amounts', async () => {
     const { backend, emit } = fakeBackend([job]);
     const showJob = vi.fn();
     const stop = notifyTerminalJobs({ backend, enabled: () => true, showJob, log: vi.fn() });
     emit('budget:reached', { percent: 80, spentUsd: 8.4, budgetUsd: 10 });
+    await settled();
     expect(shown[0]?.options).toEqual({
       title: '80 % of the monthly budget spent',
       body: '$8.40 of $10.00 spent this month. A job past the budget asks before it is sent.',

@@ -30,18 +30,22 @@ export interface StoredBytes {
   mediaType: string;
 }
 
+/**
+ * Asynchronous because the store may live on the backend's worker thread (backend-thread.ts):
+ * hashing a 50 MB file there keeps the host thread free.
+ */
 export interface AttachmentFiles {
   /** Stores an upload; a refusal is REFUSED with the store's one sentence, nothing stored. */
-  store(name: unknown, bytes: unknown): Settled<JobAttachment>;
+  store(name: unknown, bytes: unknown): Promise<Settled<JobAttachment>>;
   /** An upload a transport did not read whole (over uploadLimitBytes): refused, nothing stored. */
   refuseTooLarge(name: string, size: number): Settled<never>;
   /** The bytes stored under a sha256; NOT_FOUND for anything else (never a path). */
-  read(sha256: unknown): Settled<StoredBytes>;
+  read(sha256: unknown): Promise<Settled<StoredBytes>>;
 }
 
 /** The part of a backend the transports reach the store through. */
-export interface HasAttachmentStore {
-  readonly manager: { readonly attachments: AttachmentStore };
+export interface HasAttachmentFiles {
+  readonly files: AttachmentFiles;
 }
 
 const shaPattern = /^[0-9a-f]{64}$/u;
@@ -62,8 +66,18 @@ const notFound: Settled<never> = {
 };
 
 export function attachmentFiles(store: AttachmentStore, log: Logger): AttachmentFiles {
+  const files = attachmentFilesNow(store, log);
   return {
-    store(name, bytes) {
+    store: (name, bytes) => Promise.resolve().then(() => files.store(name, bytes)),
+    refuseTooLarge,
+    read: (sha256) => Promise.resolve().then(() => files.read(sha256)),
+  };
+}
+
+/** The same, answered synchronously on the store's own thread. */
+function attachmentFilesNow(store: AttachmentStore, log: Logger) {
+  return {
+    store(name: unknown, bytes: unknown): Settled<JobAttachment> {
       if (typeof name !== 'string' || name.length === 0 || name.length > 4096) {
         return badRequest("An attachment needs the file's name.");
       }
@@ -79,11 +93,7 @@ export function attachmentFiles(store: AttachmentStore, log: Logger): Attachment
         return { ok: false, error: failure };
       }
     },
-    refuseTooLarge(name, size) {
-      // The store's own sentence for a file over the limit, said without reading the file.
-      return refused(tooLargeSentence(shownAttachmentName(name), size));
-    },
-    read(sha256) {
+    read(sha256: unknown): Settled<StoredBytes> {
       // Checked here, before the store builds a path from it: only a sha256 names a file.
       if (typeof sha256 !== 'string' || !shaPattern.test(sha256) || !store.has(sha256)) {
         return notFound;
@@ -97,6 +107,11 @@ export function attachmentFiles(store: AttachmentStore, log: Logger): Attachment
       }
     },
   };
+}
+
+/** The store's own sentence for a file over the limit, said without reading the file. */
+export function refuseTooLarge(name: string, size: number): Settled<never> {
+  return refused(tooLargeSentence(shownAttachmentName(name), size));
 }
 
 /** A Uint8Array as is, an ArrayBuffer viewed whole; anything else is not bytes. */

@@ -6,6 +6,7 @@ import {
   type EventOf,
   type Handlers,
 } from '../../shared/ipc/contract.js';
+import type { Settled } from '../../shared/ipc/envelope.js';
 import { summaryOf } from '../../shared/job-summary.js';
 import { DriverLockedError, type EngineOptionsInput, JobManager } from '../core/engine/index.js';
 import {
@@ -14,6 +15,7 @@ import {
   type KeySourceWithStatus,
   type KeyStore,
 } from '../core/secrets/index.js';
+import { attachmentFiles, type AttachmentFiles } from './attachment-upload.js';
 import { dispatchRequest, type Logger } from './dispatch.js';
 import { watchExternalChanges } from './external-changes.js';
 import { budgetAlertDue } from './budget-alerts.js';
@@ -38,14 +40,28 @@ export interface BackendOptions {
   log: Logger;
 }
 
-export interface Backend {
+/**
+ * What a host thread (Electron's main process, the web host) needs of a backend: the same whether
+ * the backend runs in this thread (startBackend) or in a worker of its own (startBackendThread).
+ */
+export interface HostBackend {
+  /** Runs one request from a transport: validated in, validated out, errors as envelopes. */
+  dispatch(channel: unknown, payload: unknown): Promise<Settled<unknown>>;
+  onEvent(listener: EventListener): () => void;
+  /** Tells the listeners an event of the host's own (app:showJob), checked like the engine's. */
+  emit: EventListener;
+  /** Attachment bytes, outside the JSON contract. */
+  readonly files: AttachmentFiles;
+  /** Asks the server about every open job now (after a wake: see reconcile-on-wake.ts). */
+  reconcile(): void;
+  /** Flushes the engine and releases the driver lock. */
+  close(): Promise<void>;
+}
+
+/** A backend in this thread: its engine too, for tests and tools that look inside. */
+export interface Backend extends HostBackend {
   readonly manager: JobManager;
   readonly handlers: Handlers;
-  /** Runs one request from a transport: validated in, validated out, errors as envelopes. */
-  dispatch(channel: unknown, payload: unknown): ReturnType<typeof dispatchRequest>;
-  onEvent(listener: EventListener): () => void;
-  emit: EventListener;
-  close(): Promise<void>;
 }
 
 /** Opens the data directory and drives its jobs (or only shows them when `mull run` drives). */
@@ -124,6 +140,8 @@ export function startBackend(options: BackendOptions): Backend {
       return () => listeners.delete(listener);
     },
     emit,
+    files: attachmentFiles(manager.attachments, options.log),
+    reconcile: () => manager.reconcile(),
     close: async () => {
       stopWatching?.();
       stopKeyWatch?.();

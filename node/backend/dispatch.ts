@@ -58,7 +58,7 @@ export function failureOf(error: unknown): { code: ErrorCode; message: string } 
 }
 
 export async function dispatchRequest(
-  handlers: Handlers,
+  handlers: Partial<Handlers>,
   channel: unknown,
   payload: unknown,
   log: Logger,
@@ -83,9 +83,13 @@ export async function dispatchRequest(
       },
     };
   }
+  const handler = handlers[channel] as ((req: unknown) => Promise<unknown>) | undefined;
+  // Only a reader's handlers (read-handlers.ts) lack channels; the host never routes others there.
+  if (handler === undefined) {
+    return { ok: false, error: { code: 'NOT_FOUND', message: `${channel} is not answered here.` } };
+  }
   let value: unknown;
   try {
-    const handler = handlers[channel] as (req: unknown) => Promise<unknown>;
     value = await handler(parsed.data);
   } catch (error) {
     const failure = failureOf(error);

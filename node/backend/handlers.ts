@@ -15,7 +15,7 @@ import {
   testConnection,
 } from './provider-keys.js';
 import { RefusedError } from './refused.js';
-import { spendSummary } from './spend.js';
+import { readHandlers } from './read-handlers.js';
 
 export interface HandlerDeps {
   manager: JobManager;
@@ -29,6 +29,7 @@ export interface HandlerDeps {
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { manager } = deps;
   return {
+    ...readHandlers(manager),
     'jobs:submit': ({ jobs }) => {
       const defaultProviderId = readSettings(manager).defaultProviderId;
       const withProviders = jobs.map((job) => ({
@@ -37,7 +38,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }));
       return Promise.resolve({ jobs: manager.submit(withProviders) });
     },
-    'jobs:list': (query) => Promise.resolve(manager.list(query)),
     'jobs:get': ({ id, known }) => {
       const job = manager.mustGet(id);
       const thread = manager.list({
@@ -71,12 +71,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       manager.delete(id);
       return Promise.resolve({ ok: true as const });
     },
-    'jobs:search': ({ words, limit }) => Promise.resolve(manager.search(words, limit)),
     'jobs:export': ({ id, format }) =>
       Promise.resolve(
         exportJob(manager.mustGet(id), manager.events(id), manager.items(id), format),
       ),
-    'jobs:spend': () => Promise.resolve(spendSummary(manager.spendRows())),
     'budget:get': () =>
       Promise.resolve({
         ...manager.settings.budgetLimits(),

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { demoKeys, demoModeEnv, demoProviderId } from '../launcher/demo-keys.js';
+import { demoKeyStore, demoModeEnv, demoProviderId } from '../launcher/demo-keys.js';
 import { launch } from '../launcher/launch.js';
 import { startEmulator } from '../emulator/index.js';
 import { makeDefaultProvider } from './emulator-provider.js';
@@ -38,7 +38,7 @@ async function main(): Promise<number> {
     return await launch({
       mode: 'demo',
       dataDir,
-      ...demoKeys(process.env),
+      keyStore: demoKeyStore(),
       electronEnv: { MULL_DATA_DIR: dataDir, ...demoModeEnv },
     });
   } finally {

@@ -1,7 +1,7 @@
 // The demo's keys: a fixed key for the demo provider (the in-process emulator accepts any key), and
 // every other key in memory only, so trying Mull never writes to the person's keychain. Electron's
 // main process uses these too when started with MULL_MODE=demo.
-import { keySourceFor, type KeySourceWithStatus, type KeyStore } from '../core/secrets/index.js';
+import type { KeyStore } from '../core/secrets/index.js';
 import { memoryKeyStore } from '../core/secrets/memory-key-store.js';
 
 export const demoProviderId = 'demo';
@@ -14,10 +14,6 @@ export function isDemoLaunch(env: NodeJS.ProcessEnv): boolean {
   return env.MULL_MODE === demoModeEnv.MULL_MODE;
 }
 
-export function demoKeys(env: NodeJS.ProcessEnv): {
-  keyStore: KeyStore;
-  keys: KeySourceWithStatus;
-} {
-  const keyStore = memoryKeyStore({ [demoProviderId]: demoKey });
-  return { keyStore, keys: keySourceFor(env, keyStore) };
+export function demoKeyStore(): KeyStore {
+  return memoryKeyStore({ [demoProviderId]: demoKey });
 }

@@ -1,6 +1,6 @@
 // `npm start` and `npm run demo` end here: the desktop app when Electron can open a window, else
 // the same app in the browser through the web host.
-import type { KeySourceWithStatus, KeyStore } from '../core/secrets/index.js';
+import type { KeyStore } from '../core/secrets/index.js';
 import { appVersion } from '../web-host/app-version.js';
 import { serveUntilStopped } from '../web-host/serve-web.js';
 import { stderrLog } from '../web-host/stderr-log.js';
@@ -10,9 +10,11 @@ import { runElectron } from './run-electron.js';
 export interface LaunchOptions {
   mode: 'web' | 'demo';
   dataDir: string;
-  /** The keys of the browser fallback (Electron's main process opens its own). */
+  /**
+   * The keys of the browser fallback (Electron's main process opens its own); OPENAI_API_KEY is
+   * read from this process's environment.
+   */
   keyStore: KeyStore;
-  keys: KeySourceWithStatus;
   /** Tells Electron's main process what this launch is about (data directory, demo). */
   electronEnv: Record<string, string>;
   port?: number;
@@ -30,7 +32,7 @@ export async function launch(options: LaunchOptions): Promise<number> {
     mode: options.mode,
     version: appVersion(),
     keyStore: options.keyStore,
-    keys: options.keys,
+    keyEnv: process.env,
     port: options.port,
     log: stderrLog,
   });

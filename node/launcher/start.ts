@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/app-data-dir.js';
-import { keychainService, keySourceFor } from '../core/secrets/index.js';
+import { keychainService } from '../core/secrets/index.js';
 import { launch } from './launch.js';
 
 async function main(): Promise<number> {
@@ -13,7 +13,6 @@ async function main(): Promise<number> {
     mode: 'web',
     dataDir,
     keyStore,
-    keys: keySourceFor(process.env, keyStore),
     // Electron's main process finds the same directory through defaultDataDir().
     electronEnv: { MULL_DATA_DIR: dataDir },
   });

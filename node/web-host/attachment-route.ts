@@ -42,7 +42,7 @@ export async function answerAttachmentRequest(
     return;
   }
   const name = url.pathname.slice(attachmentsPath.length + 1);
-  if (req.method === 'GET') answerRead(res, name, route.files);
+  if (req.method === 'GET') await answerRead(res, name, route.files);
   else methodNotAllowed(req, res, 'GET');
 }
 
@@ -68,12 +68,16 @@ async function answerUpload(
     return;
   }
   // A refusal is a 200 like every settled outcome of the contract: the envelope says what happened.
-  sendJson(res, 200, files.store(name, body.bytes));
+  sendJson(res, 200, await files.store(name, body.bytes));
 }
 
-function answerRead(res: ServerResponse, name: string, files: AttachmentFiles): void {
+async function answerRead(
+  res: ServerResponse,
+  name: string,
+  files: AttachmentFiles,
+): Promise<void> {
   // The raw segment, never decoded: only 64 lower-case hex digits name a file (read() checks).
-  const settled = files.read(name);
+  const settled = await files.read(name);
   if (!settled.ok) {
     sendJson(res, 404, settled);
     return;

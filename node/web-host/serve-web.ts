@@ -1,10 +1,12 @@
 // A backend for a data directory plus a web host in front of it: what `serve.ts`, `npm start`'s
 // browser fallback, `npm run demo` and the Playwright fixture all run.
-import { startBackend, type Backend, type BackendOptions } from '../backend/backend.js';
+import type { HostBackend } from '../backend/backend.js';
+import { startBackendThread, type BackendThreadOptions } from '../backend/backend-thread.js';
+import { backendThreadSource } from '../backend/backend-thread-source.js';
 import { untilStopSignal } from './until-signal.js';
 import { startWebHost, type WebHost } from './web-host.js';
 
-export interface ServeWebOptions extends Omit<BackendOptions, 'mode'> {
+export interface ServeWebOptions extends Omit<BackendThreadOptions, 'mode' | 'entry'> {
   mode: 'web' | 'demo';
   port?: number;
   token?: string;
@@ -12,7 +14,8 @@ export interface ServeWebOptions extends Omit<BackendOptions, 'mode'> {
 }
 
 export interface ServedWeb {
-  backend: Backend;
+  /** The backend, on a worker thread of its own (backend-thread.ts). */
+  backend: HostBackend;
   host: WebHost;
   /** Stops the host, then the backend (which flushes the engine and releases the driver lock). */
   close(): Promise<void>;
@@ -20,7 +23,7 @@ export interface ServedWeb {
 
 export async function serveWeb(options: ServeWebOptions): Promise<ServedWeb> {
   const { port, token, staticDir, ...backendOptions } = options;
-  const backend = startBackend(backendOptions);
+  const backend = await startBackendThread({ ...backendOptions, entry: backendThreadSource });
   let host: WebHost;
   try {
     host = await startWebHost({ backend, port, token, staticDir, log: options.log });

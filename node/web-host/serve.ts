@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/app-data-dir.js';
-import { keychainService, keySourceFor } from '../core/secrets/index.js';
+import { keychainService } from '../core/secrets/index.js';
 import { appVersion } from './app-version.js';
 import { serveUntilStopped } from './serve-web.js';
 import { stderrLog } from './stderr-log.js';
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     mode: 'web',
     version: appVersion(),
     keyStore,
-    keys: keySourceFor(process.env, keyStore),
+    keyEnv: process.env,
     port,
     log: stderrLog,
   });

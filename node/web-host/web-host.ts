@@ -3,11 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import {
-  attachmentFiles,
-  uploadLimitBytes,
-  type HasAttachmentStore,
-} from '../backend/attachment-upload.js';
+import { uploadLimitBytes, type HasAttachmentFiles } from '../backend/attachment-upload.js';
 import type { Logger } from '../backend/dispatch.js';
 import { answerApiRequest, channelOfPath, type Dispatcher } from './api-route.js';
 import { answerAttachmentRequest, isAttachmentsPath } from './attachment-route.js';
@@ -29,7 +25,7 @@ export const defaultStaticDir = fileURLToPath(new URL('../../out/renderer/', imp
 export const defaultBodyLimitBytes = 8 * 1024 * 1024;
 
 export interface WebHostOptions {
-  backend: Dispatcher & EventSourceLike & HasAttachmentStore;
+  backend: Dispatcher & EventSourceLike & HasAttachmentFiles;
   /** 0 (the default) picks a free port; a restart passes the previous one so open pages carry on. */
   port?: number;
   staticDir?: string;
@@ -59,7 +55,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? newHostToken();
   const serveStatic = staticFiles(options.staticDir ?? defaultStaticDir);
   const bodyLimit = options.bodyLimitBytes ?? defaultBodyLimitBytes;
-  const attachments = attachmentFiles(options.backend.manager.attachments, options.log);
   const events = new EventStreams(options.backend, options.heartbeatMs);
   // Known once listening; every check below runs after that.
   const guard: GuardSettings = { port: 0, token };
@@ -83,7 +78,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } else if (isAttachmentsPath(pathname)) {
       // Raw bytes, not JSON: a 50 MB file under its own limit (attachment-route.ts).
       await answerAttachmentRequest(req, res, url, {
-        files: attachments,
+        files: options.backend.files,
         limitBytes: uploadLimitBytes,
       });
     } else if (isApi) {
