@@ -251,8 +251,8 @@ async function main(): Promise<void> {
       results[search] = round(r.search.p95, 2);
       rows.push([
         p99,
-        `${results[p99]} (max ${results[max]}; the web host's thread, engine on it as today, ${r.jobs} jobs streaming ${r.eventsPerSecondPerJob} events/s and ${r.searches} searches every 200 ms on ${r.datasetJobs} jobs, ${r.windowSeconds.toFixed(1)} s; searches as the page saw them: p50 ${round(r.search.p50, 1)}, p95 ${results[search]}, max ${round(r.search.max, 1)}; ${(r.eventBytes / 1024 / 1024).toFixed(1)} MB of events to the page; ${r.completed} of ${r.jobs} completed)`,
-        '<= 5 (needs the engine on a worker thread)',
+        `${results[p99]} (max ${results[max]}; the web host's thread, the engine on its worker threads, ${r.jobs} jobs streaming ${r.eventsPerSecondPerJob} events/s and ${r.searches} searches every 200 ms on ${r.datasetJobs} jobs, ${r.windowSeconds.toFixed(1)} s; searches as the page saw them: p50 ${round(r.search.p50, 1)}, p95 ${results[search]}, max ${round(r.search.max, 1)}; ${(r.eventBytes / 1024 / 1024).toFixed(1)} MB of events to the page; ${r.completed} of ${r.jobs} completed)`,
+        '<= 5',
       ]);
     });
     await timedSection('job-view', async () => {

@@ -3,7 +3,8 @@
 // main process, the web host) only routes the contract, its events and the OS's services. The
 // worker is backend-thread-entry.ts; thread-protocol.ts lists what travels between them.
 import { Worker } from 'node:worker_threads';
-import { events } from '../../shared/ipc/contract.js';
+import { events, type EventOf } from '../../shared/ipc/contract.js';
+import { parseEventJson } from './event-json.js';
 import type { Settled } from '../../shared/ipc/envelope.js';
 import type { EngineOptionsInput } from '../core/engine/index.js';
 import type { KeyAvailability, KeyStore } from '../core/secrets/index.js';
@@ -145,8 +146,10 @@ export function startBackendThread(options: BackendThreadOptions): Promise<HostB
         case 'closed':
           void worker.terminate(); // flushed and unlocked: nothing is left to lose
           return;
-        case 'event':
-          tell(message.event, message.payload);
+        case 'events':
+          for (const { event, json } of message.list) {
+            tell(event, parseEventJson(json) as EventOf<typeof event>);
+          }
           return;
         case 'log':
           options.log(message.message, message.error && rebuildError(message.error));

@@ -1,7 +1,7 @@
 // The messages between a host thread (Electron's main process, the web host) and the backend's
 // worker thread (backend-thread-entry.ts). Everything in them is structured-clone data: the
 // contract's payloads and envelopes as they are, bytes as Uint8Array, errors as plain records.
-import type { EventChannel, EventOf } from '../../shared/ipc/contract.js';
+import type { EventChannel } from '../../shared/ipc/contract.js';
 import type { Settled } from '../../shared/ipc/envelope.js';
 import type { EngineOptionsInput } from '../core/engine/index.js';
 
@@ -65,7 +65,8 @@ export type WorkerToHost =
   | { type: 'start-failed'; error: SentError }
   | { type: 'settled'; id: number; settled: Settled<unknown> }
   | { type: 'closed'; id: number }
-  | { type: 'event'; event: EventChannel; payload: EventOf<EventChannel> }
+  /** The events told since the last batch, in order, each as JSON (event-json.ts). */
+  | { type: 'events'; list: { event: EventChannel; json: string }[] }
   | { type: 'log'; message: string; error?: SentError }
   | { type: 'key-store'; id: number; method: KeyStoreMethod; args: string[] }
   | { type: 'open-external'; id: number; url: string };

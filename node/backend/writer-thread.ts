@@ -3,6 +3,7 @@
 // only the host can do (the OS keychain, opening a link) it asks the host for; what the host asks
 // it arrives as messages (thread-protocol.ts).
 import type { MessagePort } from 'node:worker_threads';
+import type { EventChannel } from '../../shared/ipc/contract.js';
 import type { Settled } from '../../shared/ipc/envelope.js';
 import { keySourceFor, type KeyAvailability, type KeyStore } from '../core/secrets/index.js';
 import { startBackend, type Backend } from './backend.js';
@@ -11,7 +12,19 @@ import { rebuildError, sendError } from './thread-errors.js';
 import type { HostToWorker, KeyStoreMethod, WorkerToHost, WriterStart } from './thread-protocol.js';
 
 export function runWriterThread(port: MessagePort, start: WriterStart): void {
-  const post = (message: WorkerToHost) => port.postMessage(message);
+  /** Events wait here for the end of this turn: one message for all a flush tells. */
+  let events: { event: EventChannel; json: string }[] = [];
+  const postEvents = () => {
+    if (events.length === 0) return;
+    port.postMessage({ type: 'events', list: events } satisfies WorkerToHost);
+    events = [];
+  };
+  // Whatever else goes out goes after the events told before it (write, then tell: an answer
+  // never overtakes the news of the change it made).
+  const post = (message: WorkerToHost) => {
+    postEvents();
+    port.postMessage(message);
+  };
 
   /** Calls made to the host on the worker's behalf, by id, until the host replies. */
   const waiting = new Map<
@@ -66,7 +79,10 @@ export function runWriterThread(port: MessagePort, start: WriterStart): void {
     port.close();
     return;
   }
-  backend.onEvent((event, payload) => post({ type: 'event', event, payload }));
+  backend.onEvent((event, payload) => {
+    if (events.length === 0) setImmediate(postEvents);
+    events.push({ event, json: JSON.stringify(payload) });
+  });
   post({ type: 'ready', driving: backend.manager.isDriving });
 
   const answer = answerWith(post, log);
@@ -117,7 +133,7 @@ export function answerWith(
   post: (message: Extract<WorkerToHost, { type: 'settled' }>) => void,
   log: (message: string, error?: unknown) => void,
 ): (id: number, settling: Promise<Settled<unknown>>) => void {
-  return (id, settling) =>
+  return (id, settling) => {
     settling.then(
       (settled) => post({ type: 'settled', id, settled }),
       (error: unknown) => {
@@ -125,4 +141,5 @@ export function answerWith(
         post({ type: 'settled', id, settled: { ok: false, error: failureOf(error) } });
       },
     );
+  };
 }

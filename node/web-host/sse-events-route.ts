@@ -4,6 +4,7 @@
 // itself; after a reconnect the page refetches its snapshot, as it does at start.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EventChannel, EventOf } from '../../shared/ipc/contract.js';
+import { eventJson } from '../backend/event-json.js';
 
 /** How long EventSource waits before reconnecting after the stream drops. */
 const retryMs = 2_000;
@@ -24,7 +25,7 @@ export class EventStreams {
   constructor(source: EventSourceLike, heartbeatMs = defaultHeartbeatMs) {
     this.unsubscribe = source.onEvent((event, payload) => {
       // JSON.stringify escapes every line break, so the data is always one `data:` line.
-      this.broadcast(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+      this.broadcast(`event: ${event}\ndata: ${eventJson(payload)}\n\n`);
     });
     this.heartbeat = setInterval(() => this.broadcast(': heartbeat\n\n'), heartbeatMs);
     this.heartbeat.unref();
