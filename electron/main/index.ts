@@ -62,6 +62,12 @@ async function start(): Promise<void> {
 
   const backend = await openBackend(log, openExternal);
   if (backend === undefined) return;
+  // A clean start checks the database's pages in the background; damage stops all writing.
+  void backend.integrity.then((verdict) => {
+    if (verdict.checked === 'in-background' && verdict.damage) {
+      dialog.showErrorBox('Mull stopped writing to its database', verdict.damage.message);
+    }
+  });
   const window = new MainWindow({
     preload: paths.preload,
     devTools: !app.isPackaged,

@@ -2,7 +2,15 @@
 // contract, its events and attachment bytes cross the thread; the key store stays on the host and
 // answers the worker (its errors keep their class); a database that cannot be opened fails the
 // start with its own sentence; close flushes and lets the next process drive.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -235,6 +243,39 @@ describe('the backend thread', () => {
     } finally {
       await next.close();
     }
+  });
+
+  it('checks a cleanly closed database in the background, and finds it sound', async () => {
+    backend = await start(memoryKeyStore());
+    expect(await backend.integrity).toEqual({ checked: 'in-background' });
+  });
+
+  it('stops writing the moment the background check finds damage, and says why', async () => {
+    // A database with pages to damage, closed cleanly: the next start does not check at open.
+    const filler = JobManager.open({
+      dataDir,
+      drive: false,
+      keys: { get: () => Promise.resolve('') },
+    });
+    for (let i = 0; i < 200; i++) filler.setAppSetting(`filler-${i}`, 'x'.repeat(1000));
+    await filler.close();
+    const path = databasePathIn(dataDir);
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.alloc(3 * 4096, 0x5a), 0, 3 * 4096, 5 * 4096);
+    closeSync(fd);
+    const damaged = readFileSync(path);
+
+    backend = await start(memoryKeyStore());
+    const verdict = await backend.integrity;
+    expect(verdict).toMatchObject({ checked: 'in-background' });
+    const damage = verdict.checked === 'in-background' ? verdict.damage : undefined;
+    expect(damage).toBeInstanceOf(StoreOpenError);
+    expect(damage?.message).toMatch(/^The Mull database at .* is damaged or not a database/u);
+    const refused = await backend.dispatch('settings:update', { notifications: false });
+    expect(refused).toEqual({ ok: false, error: { code: 'REFUSED', message: damage?.message } });
+    expect(await backend.dispatch('jobs:list', {})).toEqual(refused);
+    expect(readFileSync(path).equals(damaged)).toBe(true);
+    expect(logged).toContain('the database is damaged: Mull stopped writing to it');
   });
 
   it('answers every request after close with a sentence instead of waiting forever', async () => {

@@ -11,6 +11,7 @@ import type { KeyAvailability, KeyStore } from '../core/secrets/index.js';
 import type { StoredBytes } from './attachment-upload.js';
 import { refuseTooLarge } from './attachment-upload.js';
 import type { EventListener, HostBackend } from './backend.js';
+import { checkInBackground, type IntegrityVerdict } from './background-check.js';
 import type { Logger } from './dispatch.js';
 import { rebuildError, sendError } from './thread-errors.js';
 import { readChannels } from './read-handlers.js';
@@ -67,12 +68,16 @@ export function startBackendThread(options: BackendThreadOptions): Promise<HostB
   const pending = new Map<number, (settled: Settled<unknown>) => void>();
   let nextId = 1;
   let ended = false;
+  /** What a request gets once the writer is gone: it stopped, or a damaged file stopped it. */
+  let refusal: Settled<never> = stopped;
+  let integrity: Promise<IntegrityVerdict> = Promise.resolve({ checked: 'not' });
+  let stopCheck: (() => void) | undefined;
   let closing: Promise<void> | undefined;
   let closed: (() => void) | undefined;
 
   const send = (message: HostToWorker) => worker.postMessage(message);
   const ask = (message: (id: number) => HostToWorker): Promise<Settled<unknown>> => {
-    if (ended) return Promise.resolve(stopped);
+    if (ended) return Promise.resolve(refusal);
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, resolve);
@@ -110,10 +115,13 @@ export function startBackendThread(options: BackendThreadOptions): Promise<HostB
       if (ended) return;
       ended = true;
       stopKeyWatch?.();
-      for (const answer of pending.values()) answer(stopped);
+      stopCheck?.();
+      for (const answer of pending.values()) answer(refusal);
       pending.clear();
       if (!opened) rejectStart(why ?? new Error('The backend thread ended before it opened.'));
-      else if (!closing) options.log('the backend thread stopped unexpectedly', why);
+      else if (!closing && refusal === stopped) {
+        options.log('the backend thread stopped unexpectedly', why);
+      }
       closed?.();
     };
     worker.on('error', (error) => end(error));
@@ -130,6 +138,9 @@ export function startBackendThread(options: BackendThreadOptions): Promise<HostB
                 return; // rejected already
               }
               opened = true;
+              integrity = message.checkedAtOpen
+                ? Promise.resolve({ checked: 'at-open' })
+                : checkLater();
               resolveStart(backend);
             },
           );
@@ -172,6 +183,24 @@ export function startBackendThread(options: BackendThreadOptions): Promise<HostB
       }
     });
 
+    /**
+     * The check a clean start skipped, on a thread of its own. Damage found stops all writing at
+     * once: the writer is stopped where it is (what it had not flushed is a few hundred ms of
+     * text the server still has), and every request gets the store's sentence from then on.
+     */
+    const checkLater = (): Promise<IntegrityVerdict> => {
+      const check = checkInBackground(options.entry, options.dataDir, options.log);
+      stopCheck = check.stop;
+      return check.verdict.then((verdict) => {
+        if (verdict.checked === 'in-background' && verdict.damage && !closing && !ended) {
+          refusal = { ok: false, error: { code: 'REFUSED', message: verdict.damage.message } };
+          options.log('the database is damaged: Mull stopped writing to it', verdict.damage);
+          reader?.stop();
+          void worker.terminate();
+        }
+        return verdict;
+      });
+    };
     const writerDispatch = (channel: unknown, payload: unknown) =>
       ask((id) => ({ type: 'request', id, channel, payload }));
     let reader: ReaderClient | undefined;
@@ -208,6 +237,9 @@ export function startBackendThread(options: BackendThreadOptions): Promise<HostB
             value: { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), mediaType },
           };
         },
+      },
+      get integrity() {
+        return integrity;
       },
       reconcile: () => {
         if (!ended) send({ type: 'reconcile' });

@@ -16,6 +16,7 @@ import {
   type KeyStore,
 } from '../core/secrets/index.js';
 import { attachmentFiles, type AttachmentFiles } from './attachment-upload.js';
+import type { IntegrityVerdict } from './background-check.js';
 import { dispatchRequest, type Logger } from './dispatch.js';
 import { watchExternalChanges } from './external-changes.js';
 import { budgetAlertDue } from './budget-alerts.js';
@@ -54,6 +55,11 @@ export interface HostBackend {
   readonly files: AttachmentFiles;
   /** Asks the server about every open job now (after a wake: see reconcile-on-wake.ts). */
   reconcile(): void;
+  /**
+   * How the database's pages were checked this run: at open after a crash, else in the background
+   * (on worker threads), where damage found stops all writing and every request says why.
+   */
+  readonly integrity: Promise<IntegrityVerdict>;
   /** Flushes the engine and releases the driver lock. */
   close(): Promise<void>;
 }
@@ -142,6 +148,8 @@ export function startBackend(options: BackendOptions): Backend {
     emit,
     files: attachmentFiles(manager.attachments, options.log),
     reconcile: () => manager.reconcile(),
+    // In this thread there is no other to check in: only a start after a crash checks.
+    integrity: Promise.resolve(manager.checkedAtOpen ? { checked: 'at-open' } : { checked: 'not' }),
     close: async () => {
       stopWatching?.();
       stopKeyWatch?.();

@@ -13,6 +13,8 @@ export type Dispatch = (channel: unknown, payload: unknown) => Promise<Settled<u
 export interface ReaderClient {
   dispatch: Dispatch;
   close(): Promise<void>;
+  /** Stops the reader at once (its requests go to the fallback). */
+  stop(): void;
 }
 
 interface Waiting {
@@ -45,6 +47,10 @@ export function startReaderThread(
         waiting.set(id, { channel, payload, answer: resolve });
         send({ type: 'request', id, channel, payload });
       });
+    },
+    stop: () => {
+      closing = true;
+      void worker.terminate();
     },
     close: () =>
       new Promise<void>((resolve) => {

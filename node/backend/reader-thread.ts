@@ -28,7 +28,7 @@ export function runReaderThread(port: MessagePort, start: ReaderStart): void {
     return;
   }
   const handlers = readHandlers(manager);
-  post({ type: 'ready', driving: false });
+  post({ type: 'ready', driving: false, checkedAtOpen: false });
   const answer = answerWith(post, log);
   port.on('message', (message: HostToReader) => {
     if (message.type === 'request') {

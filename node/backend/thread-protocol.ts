@@ -6,7 +6,19 @@ import type { Settled } from '../../shared/ipc/envelope.js';
 import type { EngineOptionsInput } from '../core/engine/index.js';
 
 /** What a worker is started with (its workerData): the writer, or the reader beside it. */
-export type ThreadStart = WriterStart | ReaderStart;
+export type ThreadStart = WriterStart | ReaderStart | CheckStart;
+
+/** The background check after a clean start: quick_check on a connection of its own, then exit. */
+export interface CheckStart {
+  role: 'check';
+  dataDir: string;
+}
+
+/** The check's one message: nothing when the file is sound, else the store's sentence. */
+export interface CheckToHost {
+  type: 'checked';
+  damage?: SentError;
+}
 
 /** The reader: a read-only connection answering read-handlers.ts's channels. */
 export interface ReaderStart {
@@ -61,7 +73,8 @@ export type ReaderToHost = Extract<
 >;
 
 export type WorkerToHost =
-  | { type: 'ready'; driving: boolean }
+  /** `checkedAtOpen`: the open read every page (after a crash); else the host checks later. */
+  | { type: 'ready'; driving: boolean; checkedAtOpen: boolean }
   | { type: 'start-failed'; error: SentError }
   | { type: 'settled'; id: number; settled: Settled<unknown> }
   | { type: 'closed'; id: number }

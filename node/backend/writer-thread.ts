@@ -83,7 +83,11 @@ export function runWriterThread(port: MessagePort, start: WriterStart): void {
     if (events.length === 0) setImmediate(postEvents);
     events.push({ event, json: JSON.stringify(payload) });
   });
-  post({ type: 'ready', driving: backend.manager.isDriving });
+  post({
+    type: 'ready',
+    driving: backend.manager.isDriving,
+    checkedAtOpen: backend.manager.checkedAtOpen,
+  });
 
   const answer = answerWith(post, log);
   port.on('message', (message: HostToWorker) => {

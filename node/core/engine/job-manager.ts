@@ -21,7 +21,7 @@ import type { OutputItem } from '../../../shared/output-items.js';
 import { classifyFailure } from '../provider/failure.js';
 import { ResponsesClient } from '../provider/responses-client.js';
 import { rememberingKeys } from '../secrets/redact-keys.js';
-import { JobStore, openDatabase, type Database } from '../store/index.js';
+import { JobStore, openDatabase, wasCheckedAtOpen, type Database } from '../store/index.js';
 import { DriverLock } from './driver-lock.js';
 import { JobActionRefused, JobNotFoundError } from './job-errors.js';
 import { findJob } from './job-reader.js';
@@ -123,6 +123,11 @@ export class JobManager {
 
   get isDriving(): boolean {
     return this.lock !== undefined;
+  }
+
+  /** Whether opening read every page of the database (it does only after a crashed writer). */
+  get checkedAtOpen(): boolean {
+    return wasCheckedAtOpen(this.db);
   }
 
   /** Counters for benchmarks and diagnostics. */

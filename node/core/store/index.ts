@@ -1,5 +1,6 @@
 // The job store's public face: open the database, then read and write jobs through a JobStore.
 export {
+  assertSoundDatabase,
   checkIntegrity,
   databaseFileName,
   databasePathIn,
@@ -8,6 +9,7 @@ export {
   lockUnwritable,
   openLockDatabase,
   sqliteNativeBindingVariable,
+  wasCheckedAtOpen,
   type Database,
 } from './open-database.js';
 export {

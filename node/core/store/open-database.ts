@@ -69,6 +69,25 @@ export function openDatabase(
   return openForWriting(dataDir, migrations);
 }
 
+/** Connections whose open read every page first (a writer before them had crashed). */
+const checkedAtOpen = new WeakSet<Database>();
+
+/**
+ * Whether `db`'s open ran the page-by-page check (only after a crashed writer). A host that opened
+ * without it runs assertSoundDatabase in the background (docs/ARCHITECTURE.md, "Threads").
+ */
+export function wasCheckedAtOpen(db: Database): boolean {
+  return checkedAtOpen.has(db);
+}
+
+/**
+ * The check a writer's open runs after a crash (quick_check: every page read), on a read-only
+ * connection of its own; throws the same StoreOpenError ('damaged') with the same sentence.
+ */
+export function assertSoundDatabase(dataDir: string): void {
+  assertSoundFile(databasePathIn(dataDir));
+}
+
 /** A connection that may write: it holds a writer mark, removed by a clean close. */
 class WritingConnection extends BetterSqlite3 {
   constructor(
@@ -101,6 +120,7 @@ function openForWriting(dataDir: string, migrations: readonly Migration[]): Data
       mark.forgetLeftBehind();
     }
     db = new WritingConnection(path, mark);
+    if (mark.mustCheck) checkedAtOpen.add(db);
   } catch (error) {
     mark.release();
     throw explainOpenFailure(error, path);
