@@ -53,18 +53,29 @@ export class EventStreams {
   close(): void {
     this.unsubscribe();
     clearInterval(this.heartbeat);
+    this.writeWaiting(); // what was told before the close still reaches the pages
     for (const res of this.clients) res.end();
     this.clients.clear();
   }
 
+  /** Frames told in this turn, written together at its end (one write per page, not per event). */
+  private waiting: string[] = [];
+
   private broadcast(frame: string): void {
+    if (this.waiting.length === 0) setImmediate(() => this.writeWaiting());
+    this.waiting.push(frame);
+  }
+
+  private writeWaiting(): void {
+    const frames = this.waiting.join('');
+    this.waiting = [];
     for (const res of this.clients) {
       if (res.writableLength > maxBufferedBytes) {
         this.clients.delete(res);
         res.destroy();
         continue;
       }
-      res.write(frame);
+      res.write(frames);
     }
   }
 }
