@@ -17,9 +17,7 @@ beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
 describe('JobWriter timed flush', () => {
-  it('writes one round per period, however often the jobs are staged again', async () => {
-    const { store } = databases.store();
-    const writer = new JobWriter(store, flushMs);
+  const twentyFiveJobs = (store: JobStore) => {
     const jobs = Array.from({ length: 25 }, (_, i) =>
       sampleJob({
         id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
@@ -27,24 +25,44 @@ describe('JobWriter timed flush', () => {
       }),
     );
     for (const job of jobs) store.insert(job);
+    return jobs;
+  };
+
+  it('writes one round per period, however often the jobs are staged again', async () => {
+    const { store } = databases.store();
+    // A slice budget of 0 ms: one job per transaction, so the slices can be counted.
+    const writer = new JobWriter(store, flushMs, 0);
+    const jobs = twentyFiveJobs(store);
     let text = 'a';
     const stageAll = () => {
       for (const job of jobs) writer.stage(job.id, () => ({ patch: { answer: text } }));
     };
 
     stageAll();
-    await vi.advanceTimersByTimeAsync(flushMs); // the round begins: its first slice of 10
+    await vi.advanceTimersByTimeAsync(flushMs); // the round begins: its first slice
+    expect(writer.transactions).toBe(1);
     text = 'ab';
     stageAll(); // every job streams on meanwhile
-    await vi.advanceTimersByTimeAsync(10); // the round's other slices (10 and 5), with 'ab'
-    expect(writer.transactions).toBe(3);
+    await vi.advanceTimersByTimeAsync(24); // the round's other 24 slices, a turn (1 ms) each
+    expect(writer.transactions).toBe(25);
     await vi.advanceTimersByTimeAsync(flushMs - 30);
-    expect(writer.transactions).toBe(3); // nothing more in this period
+    expect(writer.transactions).toBe(25); // nothing more in this period
 
-    // The next period's round: the 10 jobs of the first slice, staged again after it wrote them.
+    // The next period's round: the job of the first slice, staged again after it was written.
     await vi.advanceTimersByTimeAsync(30);
-    expect(writer.transactions).toBe(4);
+    expect(writer.transactions).toBe(26);
     expect(jobs.every((job) => store.get(job.id)?.answer === 'ab')).toBe(true);
+    writer.close();
+  });
+
+  it('writes a round that fits its time budget in one transaction', async () => {
+    const { store } = databases.store();
+    const writer = new JobWriter(store, flushMs, 60_000);
+    const jobs = twentyFiveJobs(store);
+    for (const job of jobs) writer.stage(job.id, () => ({ patch: { answer: 'one' } }));
+    await vi.advanceTimersByTimeAsync(flushMs);
+    expect(writer.transactions).toBe(1);
+    expect(jobs.every((job) => store.get(job.id)?.answer === 'one')).toBe(true);
     writer.close();
   });
 });

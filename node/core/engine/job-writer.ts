@@ -18,8 +18,12 @@ export interface JobChange {
   becameTerminal: boolean;
 }
 
-/** Jobs written per transaction by the timed flush (a few ms of work each). */
-const flushSliceJobs = 10;
+/**
+ * How long one transaction of the timed flush may write before it commits and yields, in ms. A
+ * slice is bounded by time, not by a count of jobs: a round of 1,000 streams is a handful of
+ * transactions (one when it fits), and the thread is never held longer than this by one.
+ */
+export const defaultFlushSliceMs = 8;
 
 export type ChangeListener = (change: JobChange) => void;
 
@@ -60,6 +64,7 @@ export class JobWriter {
   constructor(
     private readonly store: JobStore,
     private readonly flushMs: number,
+    private readonly sliceMs = defaultFlushSliceMs,
   ) {
     // A crash between a job's last write and its indexing leaves it unindexed: index it now.
     if (store.writable) {
@@ -141,13 +146,13 @@ export class JobWriter {
   }
 
   /**
-   * The timed flush: a few jobs per transaction, yielding to the event loop in between, so dozens
-   * of streaming jobs never block the main process for long (the UI would freeze).
+   * The timed flush: as many jobs per transaction as fit in sliceMs, yielding to the event loop in
+   * between, so a thousand streaming jobs never hold the engine's thread for long.
    */
   private flushInSlices(): void {
     this.timer = undefined;
     if (this.round.length === 0) this.round = [...this.staged.keys()];
-    this.writeStaged(this.round.splice(0, flushSliceJobs));
+    this.round.splice(0, this.writeStaged(this.round, this.sliceMs));
     if (this.round.length > 0) {
       // The next slice of this round after pending I/O has had its turn.
       this.timer = setTimeout(() => this.flushInSlices(), 0);
@@ -157,24 +162,33 @@ export class JobWriter {
     }
   }
 
-  /** Writes what is staged for `ids` (the ones still staged), in one transaction, then tells. */
-  private writeStaged(ids: readonly JobId[]): void {
-    const batch: Array<[JobId, () => StagedWrite]> = [];
-    for (const id of ids) {
-      const staged = this.staged.get(id);
-      if (staged) batch.push([id, staged]);
-    }
-    if (batch.length === 0) return;
-    for (const [id] of batch) this.staged.delete(id);
-    const jobs = this.store.transaction(() =>
-      batch.map(([id, staged]) => {
+  /**
+   * Writes what is staged for `ids` (the ones still staged), in order, in one transaction, then
+   * tells; stops after the write that passes `budgetMs` (at least one is written). Returns how
+   * many of `ids` it went through.
+   */
+  private writeStaged(ids: readonly JobId[], budgetMs = Number.POSITIVE_INFINITY): number {
+    const first = ids.findIndex((id) => this.staged.has(id));
+    if (first === -1) return ids.length;
+    const started = performance.now();
+    let through = first;
+    const jobs = this.store.transaction(() => {
+      const written: Job[] = [];
+      while (through < ids.length) {
+        const id = ids[through++] as JobId;
+        const staged = this.staged.get(id);
+        if (!staged) continue;
+        this.staged.delete(id);
         const { patch, items } = staged();
         if (items) this.writeItems(id, items);
-        return this.store.update(id, patch, { indexLater: true });
-      }),
-    );
+        written.push(this.store.update(id, patch, { indexLater: true }));
+        if (performance.now() - started >= budgetMs) break;
+      }
+      return written;
+    });
     this.transactions++;
     this.tell(jobs.map((job) => ({ job, becameTerminal: false })));
+    return through;
   }
 
   private writeItems(id: JobId, items: ItemsWrite): void {

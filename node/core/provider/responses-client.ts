@@ -9,6 +9,7 @@ import type {
   ResponseStreamEvent,
 } from 'openai/resources/responses/responses';
 import { Agent, fetch as undiciFetch } from 'undici';
+import { OpeningGate } from './opening-gate.js';
 import { randomUUID } from 'node:crypto';
 import { eventsOf } from './sse-reader.js';
 import { clientRequestIdHeader, whenSent } from './request-sent.js';
@@ -139,8 +140,15 @@ function streamedFrom(response: Response): Streamed {
   return { events: eventsOf(response.body), requestId: response.headers.get('x-request-id') };
 }
 
+/**
+ * Creates of one provider opening at once (opening-gate.ts). 256 keeps a burst of 1,000 inside a
+ * server's listen queue (Node's default backlog is 511) while adding no wait to a normal batch.
+ */
+export const createsOpeningAtOnce = 256;
+
 export class ResponsesClient {
   private readonly sdk: OpenAI;
+  private readonly opening = new OpeningGate(createsOpeningAtOnce);
   /** The same provider and key through Node's own fetch, for multipart uploads (see above). */
   private readonly uploads: OpenAI;
 
@@ -197,6 +205,7 @@ export class ResponsesClient {
    * on). `onSent` runs synchronously just before the request's bytes leave (see request-sent.ts).
    */
   async create(body: CreateBody, signal: AbortSignal, onSent?: () => void): Promise<Streamed> {
+    const release = await this.opening.enter(signal);
     const clientRequestId = randomUUID();
     const stopWatching = onSent ? whenSent(clientRequestId, onSent) : undefined;
     try {
@@ -218,6 +227,7 @@ export class ResponsesClient {
         .asResponse();
       return streamedFrom(response);
     } finally {
+      release(); // the headers are in (or it failed): streaming does not hold a place
       stopWatching?.();
     }
   }
