@@ -1,51 +1,61 @@
-// What the jobs cost: today, this month, per day and per model (local dates).
+// What the jobs cost: today, this month, per day and per model (local dates), from the store's
+// groups (spend per model and quarter hour, summed in SQL: a JS pass over 100,000 rows took
+// 140 ms). Each group lies within one local day (see spendBucketMs), so it is given its day here.
 import type { SpendSummary } from '../../shared/ipc/contract.js';
-import { sumUsd } from '../../shared/cost.js';
+import { spendBucketMs, type SpendGroup } from '../core/engine/index.js';
 
-export interface SpendRow {
-  finishedAt: number;
-  model: string;
-  cost: number | null;
-}
+const nanoUsdPerUsd = 1e9;
 
 function localDay(ms: number): string {
   const d = new Date(ms);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-function append(groups: Map<string, number[]>, key: string, cost: number): void {
-  const group = groups.get(key);
-  if (group) group.push(cost);
-  else groups.set(key, [cost]);
+interface Total {
+  nanoUsd: number;
+  jobs: number;
 }
 
-export function spendSummary(rows: readonly SpendRow[], now = Date.now()): SpendSummary {
+function add(totals: Map<string, Total>, key: string, group: SpendGroup): void {
+  const total = totals.get(key);
+  if (total) {
+    total.nanoUsd += group.nanoUsd;
+    total.jobs += group.priced;
+  } else totals.set(key, { nanoUsd: group.nanoUsd, jobs: group.priced });
+}
+
+const usd = (nanoUsd: number) => nanoUsd / nanoUsdPerUsd;
+
+export function spendSummary(groups: readonly SpendGroup[], now = Date.now()): SpendSummary {
   const today = localDay(now);
   const month = today.slice(0, 7);
-  const byDay = new Map<string, number[]>();
-  const byModel = new Map<string, number[]>();
+  const byDay = new Map<string, Total>();
+  const byModel = new Map<string, Total>();
+  const dayOfBucket = new Map<number, string>();
   let unpriced = 0;
-  for (const row of rows) {
-    if (row.cost === null) {
-      unpriced++;
-      continue;
+  for (const group of groups) {
+    unpriced += group.unpriced;
+    if (group.priced === 0) continue;
+    let day = dayOfBucket.get(group.bucket);
+    if (day === undefined) {
+      day = localDay(group.bucket * spendBucketMs);
+      dayOfBucket.set(group.bucket, day);
     }
-    append(byDay, localDay(row.finishedAt), row.cost);
-    append(byModel, row.model, row.cost);
+    add(byDay, day, group);
+    add(byModel, group.model, group);
   }
   const perDay = [...byDay]
     .sort(([a], [b]) => (a < b ? 1 : -1))
     .slice(0, 30)
-    .map(([day, costs]) => ({ day, cost: sumUsd(costs), jobs: costs.length }));
+    .map(([day, total]) => ({ day, cost: usd(total.nanoUsd), jobs: total.jobs }));
   const perModel = [...byModel]
-    .map(([model, costs]) => ({ model, cost: sumUsd(costs), jobs: costs.length }))
+    .map(([model, total]) => ({ model, cost: usd(total.nanoUsd), jobs: total.jobs }))
     .sort((a, b) => b.cost - a.cost);
-  const monthCosts = [...byDay]
-    .filter(([day]) => day.startsWith(month))
-    .flatMap(([, costs]) => costs);
+  let monthNanoUsd = 0;
+  for (const [day, total] of byDay) if (day.startsWith(month)) monthNanoUsd += total.nanoUsd;
   return {
-    today: sumUsd(byDay.get(today) ?? []),
-    thisMonth: sumUsd(monthCosts),
+    today: usd(byDay.get(today)?.nanoUsd ?? 0),
+    thisMonth: usd(monthNanoUsd),
     perDay,
     perModel,
     unpricedJobs: unpriced,

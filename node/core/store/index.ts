@@ -14,6 +14,8 @@ export {
 } from './open-database.js';
 export {
   JobStore,
+  spendBucketMs,
+  type SpendGroup,
   type JobStoreOptions,
   type PositionedItem,
   type UpdateOptions,
