@@ -1,61 +1,51 @@
-// What the jobs cost: today, this month, per day and per model (local dates), from the store's
-// groups (spend per model and quarter hour, summed in SQL: a JS pass over 100,000 rows took
-// 140 ms). Each group lies within one local day (see spendBucketMs), so it is given its day here.
+// What the jobs cost: today, this month, per day and per model (local dates).
 import type { SpendSummary } from '../../shared/ipc/contract.js';
-import { spendBucketMs, type SpendGroup } from '../core/engine/index.js';
+import { sumUsd } from '../../shared/cost.js';
 
-const nanoUsdPerUsd = 1e9;
+export interface SpendRow {
+  finishedAt: number;
+  model: string;
+  cost: number | null;
+}
 
 function localDay(ms: number): string {
   const d = new Date(ms);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-interface Total {
-  nanoUsd: number;
-  jobs: number;
+function append(groups: Map<string, number[]>, key: string, cost: number): void {
+  const group = groups.get(key);
+  if (group) group.push(cost);
+  else groups.set(key, [cost]);
 }
 
-function add(totals: Map<string, Total>, key: string, group: SpendGroup): void {
-  const total = totals.get(key);
-  if (total) {
-    total.nanoUsd += group.nanoUsd;
-    total.jobs += group.priced;
-  } else totals.set(key, { nanoUsd: group.nanoUsd, jobs: group.priced });
-}
-
-const usd = (nanoUsd: number) => nanoUsd / nanoUsdPerUsd;
-
-export function spendSummary(groups: readonly SpendGroup[], now = Date.now()): SpendSummary {
+export function spendSummary(rows: readonly SpendRow[], now = Date.now()): SpendSummary {
   const today = localDay(now);
   const month = today.slice(0, 7);
-  const byDay = new Map<string, Total>();
-  const byModel = new Map<string, Total>();
-  const dayOfBucket = new Map<number, string>();
+  const byDay = new Map<string, number[]>();
+  const byModel = new Map<string, number[]>();
   let unpriced = 0;
-  for (const group of groups) {
-    unpriced += group.unpriced;
-    if (group.priced === 0) continue;
-    let day = dayOfBucket.get(group.bucket);
-    if (day === undefined) {
-      day = localDay(group.bucket * spendBucketMs);
-      dayOfBucket.set(group.bucket, day);
+  for (const row of rows) {
+    if (row.cost === null) {
+      unpriced++;
+      continue;
     }
-    add(byDay, day, group);
-    add(byModel, group.model, group);
+    append(byDay, localDay(row.finishedAt), row.cost);
+    append(byModel, row.model, row.cost);
   }
   const perDay = [...byDay]
     .sort(([a], [b]) => (a < b ? 1 : -1))
     .slice(0, 30)
-    .map(([day, total]) => ({ day, cost: usd(total.nanoUsd), jobs: total.jobs }));
+    .map(([day, costs]) => ({ day, cost: sumUsd(costs), jobs: costs.length }));
   const perModel = [...byModel]
-    .map(([model, total]) => ({ model, cost: usd(total.nanoUsd), jobs: total.jobs }))
+    .map(([model, costs]) => ({ model, cost: sumUsd(costs), jobs: costs.length }))
     .sort((a, b) => b.cost - a.cost);
-  let monthNanoUsd = 0;
-  for (const [day, total] of byDay) if (day.startsWith(month)) monthNanoUsd += total.nanoUsd;
+  const monthCosts = [...byDay]
+    .filter(([day]) => day.startsWith(month))
+    .flatMap(([, costs]) => costs);
   return {
-    today: usd(byDay.get(today)?.nanoUsd ?? 0),
-    thisMonth: usd(monthNanoUsd),
+    today: sumUsd(byDay.get(today) ?? []),
+    thisMonth: sumUsd(monthCosts),
     perDay,
     perModel,
     unpricedJobs: unpriced,

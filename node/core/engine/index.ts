@@ -18,4 +18,3 @@ export {
 } from './engine-options.js';
 export { EngineSettings, UnknownProviderError, appSettingsKey } from './settings.js';
 export type { ChangeListener, JobChange } from './job-writer.js';
-export { spendBucketMs, type SpendGroup } from '../store/index.js';

@@ -14,8 +14,6 @@ export {
 } from './open-database.js';
 export {
   JobStore,
-  spendBucketMs,
-  type SpendGroup,
   type JobStoreOptions,
   type PositionedItem,
   type UpdateOptions,

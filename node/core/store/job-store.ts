@@ -75,24 +75,6 @@ const unsettledStatuses = JSON.stringify(JobStatus.options.filter((status) => !i
 const settledStatuses = JSON.stringify(JobStatus.options.filter((status) => isSettled(status)));
 const SearchLimit = z.number().int().min(1).max(500);
 
-/**
- * Spend is grouped by quarter hours of UTC time: every time zone's offset (and every daylight
- * saving change) is a whole number of quarter hours, so a group never straddles a local midnight
- * and the caller can give each group its local day.
- */
-export const spendBucketMs = 15 * 60_000;
-
-/** The finished jobs of one model in one quarter hour (`bucket` * spendBucketMs onwards). */
-export interface SpendGroup {
-  bucket: number;
-  model: string;
-  /** Jobs with a cost, and their costs' sum in whole nano-USD. */
-  priced: number;
-  nanoUsd: number;
-  /** Jobs whose cost is unknown (no price for their model). */
-  unpriced: number;
-}
-
 export class JobStore {
   readonly #db: Database;
   readonly #now: () => number;
@@ -105,7 +87,6 @@ export class JobStore {
   readonly #findByIdPrefix: Statement<[string, string], JobRow>;
   readonly #delete: Statement<[string]>;
   readonly #spendRows: Statement<[], { finishedAt: number; model: string; cost: number | null }>;
-  readonly #spendGroups: Statement<[], SpendGroup>;
   readonly #costsSince: Statement<[number, number], number>;
   readonly #unfinished: Statement<[string], JobRow>;
   readonly #appendEvent: Statement<[string, number, string, string | null]>;
@@ -143,15 +124,6 @@ export class JobStore {
     this.#spendRows = db.prepare(
       'SELECT finished_at AS finishedAt, model, cost FROM jobs WHERE finished_at IS NOT NULL ' +
         'UNION ALL SELECT finished_at, model, cost FROM deleted_spend',
-    );
-    // Summed here, not in JS: 100,000 rows become a few thousand groups. Each cost counts as whole
-    // nano-USD, rounded as sumUsd rounds it (half away from zero; costs are never negative).
-    this.#spendGroups = db.prepare(
-      `SELECT finished_at / ${spendBucketMs} AS bucket, model, COUNT(cost) AS priced, ` +
-        'COUNT(*) - COUNT(cost) AS unpriced, ' +
-        'COALESCE(SUM(CAST(round(cost * 1000000000) AS INTEGER)), 0) AS nanoUsd FROM (' +
-        'SELECT finished_at, model, cost FROM jobs WHERE finished_at IS NOT NULL ' +
-        'UNION ALL SELECT finished_at, model, cost FROM deleted_spend) GROUP BY bucket, model',
     );
     // Read through the jobs_spend index (migration 9): a month's costs, not every row.
     this.#costsSince = db
@@ -287,11 +259,6 @@ export class JobStore {
    */
   spendRows(): Array<{ finishedAt: number; model: string; cost: number | null }> {
     return this.#spendRows.all();
-  }
-
-  /** Every finished job's spend, deleted ones' too, summed per model and quarter hour (UTC). */
-  spendGroups(): SpendGroup[] {
-    return this.#spendGroups.all();
   }
 
   /** The costs of the priced jobs that finished at or after `since` (epoch ms), deleted ones' too. */
