@@ -123,6 +123,9 @@ export async function benchSearch(dataset: BoardDataset): Promise<SearchLatencyR
     }
     const twoLetterOnly = twoLetterQueries(dataset.vocabulary).filter((q) => !queries.includes(q));
     for (const words of twoLetterOnly) store.search(words, hitLimit);
+    // The loop above kept the page's connection idle past the host's keep-alive timeout (5 s at
+    // 100,000 jobs): one untimed request first, so the timed ones do not meet the closed socket.
+    await viaHttp(queries[0] ?? 'a').catch(() => undefined);
     const storeMs: number[] = [];
     const httpMs: number[] = [];
     const threeLetterMs: number[] = [];
