@@ -2,6 +2,7 @@
 // accents folded; whatever a person types is searched as text and never breaks the query.
 import { describe, expect, it } from 'vitest';
 import type { Database } from './open-database.js';
+import { rankedMatches } from './job-store.js';
 import { sampleJob } from './test-support/sample-job.js';
 import { useTestDatabases } from './test-support/test-databases.js';
 
@@ -17,6 +18,32 @@ function expectIndexInStep(db: Database): void {
     db.prepare("INSERT INTO job_search (job_search, rank) VALUES ('integrity-check', 1)").run(),
   ).not.toThrow();
 }
+
+describe('ranking', () => {
+  it('ranks the newest matches of a common word; a specific word still finds an old job', () => {
+    const { store } = databases.store();
+    const older = 20;
+    const jobs = Array.from({ length: rankedMatches + older }, (_, i) =>
+      sampleJob({
+        // The oldest ones have the word in their title, which would rank them first.
+        title: i < older ? `Common walrus ${i}` : `Job ${i}`,
+        prompt: i === 0 ? 'about a zebra' : 'a question',
+        answer: 'A common answer.',
+        status: 'completed',
+      }),
+    );
+    store.transaction(() => {
+      for (const job of jobs) store.insert(job);
+    });
+    const newest = new Set(jobs.slice(older).map((job) => job.id));
+    const hits = store.search('common', 100);
+    expect(hits).toHaveLength(100);
+    expect(hits.every((hit) => newest.has(hit.id))).toBe(true);
+    // Words that match fewer jobs find the old ones too.
+    expect(store.search('walrus', 100)).toHaveLength(older);
+    expect(ids(store.search('zebra'))).toEqual([jobs[0]?.id]);
+  });
+});
 
 describe('the search index', () => {
   it('follows updates of every indexed field', () => {
