@@ -232,7 +232,7 @@ async function main(): Promise<void> {
         [
           two,
           `${results[two]} (store; 2-letter prefixes: ${r.twoLetters.queries}, p50 ${round(r.twoLetters.p50, 2)}, max ${round(r.twoLetters.max, 2)})`,
-          '<= 50',
+          '<= 150',
         ],
       );
     });
