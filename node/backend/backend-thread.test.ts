@@ -49,7 +49,7 @@ afterEach(async () => {
 
 function start(keyStore: KeyStore): Promise<HostBackend> {
   return startBackendThread({
-    entry: backendThreadSource,
+    entry: backendThreadSource(),
     dataDir,
     mode: 'web',
     version: 'test',

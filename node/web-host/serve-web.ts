@@ -23,7 +23,7 @@ export interface ServedWeb {
 
 export async function serveWeb(options: ServeWebOptions): Promise<ServedWeb> {
   const { port, token, staticDir, ...backendOptions } = options;
-  const backend = await startBackendThread({ ...backendOptions, entry: backendThreadSource });
+  const backend = await startBackendThread({ ...backendOptions, entry: backendThreadSource() });
   let host: WebHost;
   try {
     host = await startWebHost({ backend, port, token, staticDir, log: options.log });
