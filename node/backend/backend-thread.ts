@@ -3,14 +3,15 @@
 // main process, the web host) only routes the contract, its events and the OS's services. The
 // worker is backend-thread-entry.ts; thread-protocol.ts lists what travels between them.
 import { Worker } from 'node:worker_threads';
-import { events, type EventOf } from '../../shared/ipc/contract.js';
+import type { EventOf } from '../../shared/ipc/contract.js';
+import { eventHub } from './event-hub.js';
 import { parseEventJson } from './event-json.js';
 import type { Settled } from '../../shared/ipc/envelope.js';
 import type { EngineOptionsInput } from '../core/engine/index.js';
 import type { KeyAvailability, KeyStore } from '../core/secrets/index.js';
 import type { StoredBytes } from './attachment-upload.js';
 import { refuseTooLarge } from './attachment-upload.js';
-import type { EventListener, HostBackend } from './backend.js';
+import type { HostBackend } from './backend.js';
 import { checkInBackground, type IntegrityVerdict } from './background-check.js';
 import type { Logger } from './dispatch.js';
 import { rebuildError, sendError } from './thread-errors.js';
@@ -64,7 +65,7 @@ export function startBackendThread(options: BackendThreadOptions): Promise<HostB
     workerData: start,
     eval: options.entry.eval ?? false,
   });
-  const listeners = new Set<EventListener>();
+  const hub = eventHub(options.log);
   const pending = new Map<number, (settled: Settled<unknown>) => void>();
   let nextId = 1;
   let ended = false;
@@ -84,15 +85,7 @@ export function startBackendThread(options: BackendThreadOptions): Promise<HostB
       send(message(id));
     });
   };
-  const tell: EventListener = (event, payload) => {
-    for (const listener of listeners) {
-      try {
-        listener(event, payload);
-      } catch (error) {
-        options.log(`an event listener for ${event} failed`, error);
-      }
-    }
-  };
+
   const reply = (id: number, running: Promise<unknown>) => {
     running.then(
       (value) => {
@@ -159,7 +152,7 @@ export function startBackendThread(options: BackendThreadOptions): Promise<HostB
           return;
         case 'events':
           for (const { event, json } of message.list) {
-            tell(event, parseEventJson(json) as EventOf<typeof event>);
+            hub.tell(event, parseEventJson(json) as EventOf<typeof event>);
           }
           return;
         case 'log':
@@ -209,16 +202,9 @@ export function startBackendThread(options: BackendThreadOptions): Promise<HostB
         reader !== undefined && (readChannels as readonly unknown[]).includes(channel)
           ? reader.dispatch(channel, payload)
           : writerDispatch(channel, payload),
-      onEvent: (listener) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-      emit: (event, unchecked) => {
-        // The host's own events are checked here, as the worker checks the engine's.
-        const checked = events[event].safeParse(unchecked);
-        if (checked.success) tell(event, checked.data as typeof unchecked);
-        else options.log(`an event ${event} was outside its schema; not sent`, checked.error);
-      },
+      onEvent: hub.onEvent,
+      // The host's own events (app:showJob) are checked here, as the writer checks the engine's.
+      emit: hub.emit,
       files: {
         store: (name, bytes) =>
           ask((id) => ({ type: 'attachment-store', id, name, bytes })) as ReturnType<
@@ -248,7 +234,7 @@ export function startBackendThread(options: BackendThreadOptions): Promise<HostB
         closing ??= (reader?.close() ?? Promise.resolve()).then(
           () =>
             new Promise<void>((resolve) => {
-              listeners.clear();
+              hub.clear();
               if (ended) {
                 resolve();
                 return;

@@ -1,11 +1,6 @@
 // The backend both transports share: the engine for a data directory, the contract's handlers,
 // and the events they push. Electron's main process and the web host each wrap one of these.
-import {
-  events,
-  type EventChannel,
-  type EventOf,
-  type Handlers,
-} from '../../shared/ipc/contract.js';
+import { type EventChannel, type EventOf, type Handlers } from '../../shared/ipc/contract.js';
 import type { Settled } from '../../shared/ipc/envelope.js';
 import { summaryOf } from '../../shared/job-summary.js';
 import { DriverLockedError, type EngineOptionsInput, JobManager } from '../core/engine/index.js';
@@ -18,6 +13,7 @@ import {
 import { attachmentFiles, type AttachmentFiles } from './attachment-upload.js';
 import type { IntegrityVerdict } from './background-check.js';
 import { dispatchRequest, type Logger } from './dispatch.js';
+import { eventHub } from './event-hub.js';
 import { watchExternalChanges } from './external-changes.js';
 import { budgetAlertDue } from './budget-alerts.js';
 import { createHandlers } from './handlers.js';
@@ -73,23 +69,9 @@ export interface Backend extends HostBackend {
 /** Opens the data directory and drives its jobs (or only shows them when `mull run` drives). */
 export function startBackend(options: BackendOptions): Backend {
   const manager = openManager(options);
-  const listeners = new Set<EventListener>();
-  const emit: EventListener = (event, unchecked) => {
-    // Validated out like every answer: nothing outside the contract's schema ever leaves.
-    const checked = events[event].safeParse(unchecked);
-    if (!checked.success) {
-      options.log(`an event ${event} was outside its schema; not sent`, checked.error);
-      return;
-    }
-    const payload = checked.data as typeof unchecked;
-    for (const listener of listeners) {
-      try {
-        listener(event, payload);
-      } catch (error) {
-        options.log(`an event listener for ${event} failed`, error);
-      }
-    }
-  };
+  // Validated out like every answer: nothing outside the contract's schema ever leaves.
+  const hub = eventHub(options.log);
+  const { emit } = hub;
   // Write, then tell: the manager calls this only after the change is on disk.
   // The text first: a page that applied it needs nothing more than the summary that follows.
   // After a job ends: has the month's spend reached 80 % or 100 % of the budget?
@@ -141,10 +123,7 @@ export function startBackend(options: BackendOptions): Backend {
     manager,
     handlers,
     dispatch: (channel, payload) => dispatchRequest(handlers, channel, payload, options.log),
-    onEvent: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onEvent: hub.onEvent,
     emit,
     files: attachmentFiles(manager.attachments, options.log),
     reconcile: () => manager.reconcile(),
@@ -153,7 +132,7 @@ export function startBackend(options: BackendOptions): Backend {
     close: async () => {
       stopWatching?.();
       stopKeyWatch?.();
-      listeners.clear();
+      hub.clear();
       await manager.close();
     },
   };
