@@ -25,6 +25,19 @@ export function useUpdateSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (patch: Partial<AppSettings>) => api.invoke('settings:update', patch),
+    // Shown at once: a composer opened right after leaving Settings starts from the new default
+    // instructions and model, not from the ones the answer was still on its way to replace.
+    onMutate: async (patch) => {
+      await queryClient.cancelQueries({ queryKey: queryKeys.settings });
+      const before = queryClient.getQueryData<AppSettings>(queryKeys.settings);
+      if (before)
+        queryClient.setQueryData<AppSettings>(queryKeys.settings, { ...before, ...patch });
+      return { before };
+    },
+    // Refused: the settings go back to what is stored (the field shows the refusal).
+    onError: (_error, _patch, context) => {
+      if (context?.before) queryClient.setQueryData(queryKeys.settings, context.before);
+    },
     onSuccess: (settings) => {
       queryClient.setQueryData(queryKeys.settings, settings);
       // Price overrides change the catalog's prices.

@@ -55,16 +55,23 @@ export function jobDetailQuery(api: MullApi, queryClient: QueryClient, id: JobId
   return {
     queryKey,
     queryFn: async (): Promise<JobDetail> => {
-      let merged: JobDetail | undefined;
-      for (let attempt = 0; attempt <= maxCatchUps; attempt++) {
+      for (let attempt = 0; ; attempt++) {
         patcher.fetching(id);
         const fetched = await fetchDetail(api, id, queryClient.getQueryData<JobDetail>(queryKey));
-        merged = mergeFetched(queryClient.getQueryData<JobDetail>(queryKey), fetched);
-        // Events told of a newer revision than this answer and the cache did not follow them
-        // (they came before it held the job): ask again rather than show an older job.
-        if (merged.job.revision >= patcher.newestRevision(id)) break;
+        const merged = mergeFetched(queryClient.getQueryData<JobDetail>(queryKey), fetched);
+        // Ask again rather than show an older job when events told of a newer revision than this
+        // answer and the cache did not follow them (they came before it held the job), or when an
+        // event asked for the view while this fetch was out (a fetch already out is not cut
+        // short, so that ask would be lost: a newer status over older text).
+        const behind = merged.job.revision < patcher.newestRevision(id) || patcher.needsFetch(id);
+        if (!behind) return merged;
+        if (attempt === maxCatchUps) {
+          // Still behind after as many tries (a job streaming fast on a busy machine): shown
+          // now, and asked for once more as soon as this answer is in the cache.
+          setTimeout(() => void queryClient.invalidateQueries({ queryKey, exact: true }), 0);
+          return merged;
+        }
       }
-      return merged as JobDetail;
     },
     // Events keep the snapshot current; one left stale while the view was closed is fetched as it
     // opens (the patcher knows which).
