@@ -196,7 +196,7 @@ async function main(): Promise<void> {
           ],
           [
             spend,
-            `${results[spend]} (p95 ${round(r.spendP95Ms, 2)}; JobManager.spendRows + spendSummary over ${r.spendRows} finished jobs, median of ${r.runs})`,
+            `${results[spend]} (p95 ${round(r.spendP95Ms, 2)}; spendSummary over SQL sums of ${r.spendJobs} finished jobs, median of ${r.runs})`,
             '',
           ],
         );

@@ -13,6 +13,6 @@ export function readHandlers(manager: JobManager): Pick<Handlers, ReadChannel> {
   return {
     'jobs:list': (query) => Promise.resolve(manager.list(query)),
     'jobs:search': ({ words, limit }) => Promise.resolve(manager.search(words, limit)),
-    'jobs:spend': () => Promise.resolve(spendSummary(manager.spendRows())),
+    'jobs:spend': () => Promise.resolve(spendSummary(manager.spendTotals())),
   };
 }

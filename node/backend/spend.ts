@@ -1,53 +1,56 @@
-// What the jobs cost: today, this month, per day and per model (local dates).
+// What the jobs cost: today, this month, per day and per model (local dates), from the sums the
+// store takes over its indexes (node/core/store/spend-queries.ts). Local days are found here, not
+// in SQL: a day is from one local midnight to the next (23 or 25 hours across a clock change),
+// and the last 30 days with spend are found by seeking back from one such day to the one before.
 import type { SpendSummary } from '../../shared/ipc/contract.js';
-import { sumUsd } from '../../shared/cost.js';
+import type { SpendTotals } from '../core/store/index.js';
 
-export interface SpendRow {
-  finishedAt: number;
-  model: string;
-  cost: number | null;
-}
+const nanoUsdPerUsd = 1_000_000_000;
+const daysShown = 30;
 
-function localDay(ms: number): string {
+/** The local date of an instant, as YYYY-MM-DD. */
+export function localDay(ms: number): string {
   const d = new Date(ms);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-function append(groups: Map<string, number[]>, key: string, cost: number): void {
-  const group = groups.get(key);
-  if (group) group.push(cost);
-  else groups.set(key, [cost]);
+/** The local day holding `ms`: its first instant and the next day's. */
+function localDayAround(ms: number): { start: number; end: number } {
+  const d = new Date(ms);
+  const [year, month, date] = [d.getFullYear(), d.getMonth(), d.getDate()];
+  return {
+    start: new Date(year, month, date).getTime(),
+    end: new Date(year, month, date + 1).getTime(),
+  };
 }
 
-export function spendSummary(rows: readonly SpendRow[], now = Date.now()): SpendSummary {
-  const today = localDay(now);
-  const month = today.slice(0, 7);
-  const byDay = new Map<string, number[]>();
-  const byModel = new Map<string, number[]>();
-  let unpriced = 0;
-  for (const row of rows) {
-    if (row.cost === null) {
-      unpriced++;
-      continue;
-    }
-    append(byDay, localDay(row.finishedAt), row.cost);
-    append(byModel, row.model, row.cost);
+const usd = (nanoUsd: number) => nanoUsd / nanoUsdPerUsd;
+
+export function spendSummary(totals: SpendTotals, now = Date.now()): SpendSummary {
+  const today = localDayAround(now);
+  const d = new Date(now);
+  const month = totals.between(
+    new Date(d.getFullYear(), d.getMonth(), 1).getTime(),
+    new Date(d.getFullYear(), d.getMonth() + 1, 1).getTime(),
+  );
+  const perDay: SpendSummary['perDay'] = [];
+  for (let before = Infinity; perDay.length < daysShown;) {
+    const newest = totals.newestBefore(before);
+    if (newest === null) break;
+    const day = localDayAround(newest);
+    const spent = totals.between(day.start, day.end);
+    perDay.push({ day: localDay(day.start), cost: usd(spent.nanoUsd), jobs: spent.jobs });
+    before = day.start;
   }
-  const perDay = [...byDay]
-    .sort(([a], [b]) => (a < b ? 1 : -1))
-    .slice(0, 30)
-    .map(([day, costs]) => ({ day, cost: sumUsd(costs), jobs: costs.length }));
-  const perModel = [...byModel]
-    .map(([model, costs]) => ({ model, cost: sumUsd(costs), jobs: costs.length }))
-    .sort((a, b) => b.cost - a.cost);
-  const monthCosts = [...byDay]
-    .filter(([day]) => day.startsWith(month))
-    .flatMap(([, costs]) => costs);
+  const perModel = totals
+    .byModel()
+    .map(({ model, jobs, nanoUsd }) => ({ model, cost: usd(nanoUsd), jobs }))
+    .sort((a, b) => b.cost - a.cost || (a.model < b.model ? -1 : 1));
   return {
-    today: sumUsd(byDay.get(today) ?? []),
-    thisMonth: sumUsd(monthCosts),
+    today: usd(totals.between(today.start, today.end).nanoUsd),
+    thisMonth: usd(month.nanoUsd),
     perDay,
     perModel,
-    unpricedJobs: unpriced,
+    unpricedJobs: totals.unpriced(),
   };
 }

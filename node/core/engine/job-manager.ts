@@ -21,7 +21,13 @@ import type { OutputItem } from '../../../shared/output-items.js';
 import { classifyFailure } from '../provider/failure.js';
 import { ResponsesClient } from '../provider/responses-client.js';
 import { rememberingKeys } from '../secrets/redact-keys.js';
-import { JobStore, openDatabase, wasCheckedAtOpen, type Database } from '../store/index.js';
+import {
+  JobStore,
+  openDatabase,
+  wasCheckedAtOpen,
+  type Database,
+  type SpendTotals,
+} from '../store/index.js';
 import { DriverLock } from './driver-lock.js';
 import { JobActionRefused, JobNotFoundError } from './job-errors.js';
 import { findJob } from './job-reader.js';
@@ -246,9 +252,9 @@ export class JobManager {
     return this.store.unfinished();
   }
 
-  /** Every finished job's end time, model and cost, for spend totals. */
-  spendRows(): Array<{ finishedAt: number; model: string; cost: number | null }> {
-    return this.store.spendRows();
+  /** The sums Spend shows (per model, per range of end times), over every finished job. */
+  spendTotals(): SpendTotals {
+    return this.store.spendTotals;
   }
 
   /** What the jobs that finished this local calendar month cost, deleted ones included (USD). */

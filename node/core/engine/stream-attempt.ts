@@ -63,23 +63,26 @@ export async function readStream(
   try {
     // Waiting for the response headers counts as silence too.
     watchdog.start();
-    const { events } = await open(controller.signal);
+    const { batches } = await open(controller.signal);
     opened = true;
-    for await (const event of events) {
-      if (controller.signal.aborted) return interrupted();
+    // The events of one network read, applied in one pass.
+    for await (const batch of batches) {
       watchdog.touch();
-      const outcome = ctx.fold.apply(event);
-      switch (outcome) {
-        case 'ignored':
-          continue;
-        case 'gap':
-        case 'unnumbered':
-          return ended({ kind: outcome });
-        default:
-          // An error frame is applied and the stream read on: the real API follows it with the
-          // terminal event (response.failed); one with nothing after it is a plain disconnect.
-          ctx.onApplied(outcome, event);
-          if (outcome === 'terminal') return ended({ kind: 'terminal' });
+      for (const event of batch) {
+        if (controller.signal.aborted) return interrupted();
+        const outcome = ctx.fold.apply(event);
+        switch (outcome) {
+          case 'ignored':
+            continue;
+          case 'gap':
+          case 'unnumbered':
+            return ended({ kind: outcome });
+          default:
+            // An error frame is applied and the stream read on: the real API follows it with
+            // the terminal event (response.failed); one with nothing after it is a disconnect.
+            ctx.onApplied(outcome, event);
+            if (outcome === 'terminal') return ended({ kind: 'terminal' });
+        }
       }
     }
     return controller.signal.aborted ? interrupted() : ended({ kind: 'ended' });

@@ -11,7 +11,7 @@ import type {
 import { Agent, fetch as undiciFetch } from 'undici';
 import { OpeningGate } from './opening-gate.js';
 import { randomUUID } from 'node:crypto';
-import { eventsOf } from './sse-reader.js';
+import { eventBatchesOf } from './sse-reader.js';
 import { clientRequestIdHeader, whenSent } from './request-sent.js';
 import type { AuthStyle } from '../../../shared/provider.js';
 
@@ -52,7 +52,8 @@ export interface InputMessage {
 }
 
 export interface Streamed {
-  events: AsyncIterable<ResponseStreamEvent>;
+  /** The stream's events, one batch per network read. */
+  batches: AsyncIterable<ResponseStreamEvent[]>;
   requestId: string | null;
 }
 
@@ -134,10 +135,13 @@ function uploadFetchFor(authStyle: AuthStyle): typeof fetch {
   return (input, init) => fetch(input, { ...init, headers: withAuthHeaders(authStyle, init) });
 }
 
-/** The SDK checks the status and throws for errors; the body is read with eventsOf(). */
+/** The SDK checks the status and throws for errors; the body is read with eventBatchesOf(). */
 function streamedFrom(response: Response): Streamed {
   if (!response.body) throw new TypeError('the event stream has no body');
-  return { events: eventsOf(response.body), requestId: response.headers.get('x-request-id') };
+  return {
+    batches: eventBatchesOf(response.body),
+    requestId: response.headers.get('x-request-id'),
+  };
 }
 
 /**

@@ -19,6 +19,7 @@ export {
   type UpdateOptions,
 } from './job-store.js';
 export { JobPatch, type TextAppend } from './job-patch.js';
+export type { ModelSpend, SpendSum, SpendTotals } from './spend-queries.js';
 export {
   InvalidCursorError,
   JobNotFoundError,

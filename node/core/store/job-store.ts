@@ -35,6 +35,7 @@ import { decodeCursor, encodeCursor } from './list-cursor.js';
 import type { Database, Statement } from './open-database.js';
 import { highlightEnd, highlightStart, toSnippetParts } from './snippet-parts.js';
 import { StatementCache, type NamedParams } from './statement-cache.js';
+import { SpendQueries, type SpendTotals } from './spend-queries.js';
 import { JobNotFoundError } from './store-errors.js';
 
 export interface JobStoreOptions {
@@ -108,6 +109,8 @@ export class JobStore {
   readonly #rememberUpload: Statement<[string, string, string, number]>;
   readonly #forgetUpload: Statement<[string, string]>;
   readonly #texts: JobTexts;
+  /** The Spend pane's sums, over indexes. */
+  readonly spendTotals: SpendTotals;
   readonly #markIndexed: Statement<[string, string]>;
   readonly #unindexed: Statement<[string], string>;
 
@@ -195,6 +198,7 @@ export class JobStore {
       'DELETE FROM uploaded_files WHERE provider_id = ? AND sha256 = ?',
     );
     this.#texts = new JobTexts(db);
+    this.spendTotals = new SpendQueries(db);
     // Settled text waiting for the search index (migration 12).
     this.#markIndexed = db.prepare(
       'UPDATE jobs SET text_indexed = 1 WHERE id = ? AND text_indexed = 0 ' +
@@ -266,8 +270,8 @@ export class JobStore {
   }
 
   /**
-   * Every finished job's end time, model and cost (null when unpriced), for spend totals, the
-   * deleted ones' included.
+   * Every finished job's end time, model and cost (null when unpriced), the deleted ones'
+   * included: what Spend sums (`spendTotals` sums it in SQL; tests hold the two side by side).
    */
   spendRows(): Array<{ finishedAt: number; model: string; cost: number | null }> {
     return this.#spendRows.all();

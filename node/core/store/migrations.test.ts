@@ -323,6 +323,38 @@ describe('migration 12: answer chunks', () => {
   });
 });
 
+describe('migration 13: spend by model', () => {
+  it('adds the indexes Spend sums over, so it never reads a job’s row (its answer is there)', () => {
+    const db = openAt(13);
+    expect(db.pragma('user_version', { simple: true })).toBe(13);
+    expect(objectNames(db, 'index')).toEqual(
+      expect.arrayContaining([
+        'jobs_spend_by_model',
+        'deleted_spend_by_model',
+        'deleted_spend_by_day',
+      ]),
+    );
+    const plan = (sql: string) =>
+      db
+        .prepare<[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+        .all()
+        .map((row) => row.detail)
+        .join('; ');
+    expect(
+      plan(
+        'SELECT model, count(*), sum(cost) FROM jobs ' +
+          'WHERE finished_at IS NOT NULL AND cost IS NOT NULL GROUP BY model',
+      ),
+    ).toMatch(/COVERING INDEX jobs_spend_by_model/u);
+    expect(plan('SELECT model, count(*) FROM deleted_spend GROUP BY model')).toMatch(
+      /COVERING INDEX deleted_spend_by_model/u,
+    );
+    expect(
+      plan('SELECT count(*) FROM deleted_spend WHERE finished_at >= 1 AND finished_at < 2'),
+    ).toMatch(/COVERING INDEX deleted_spend_by_day/u);
+  });
+});
+
 describe('migrate', () => {
   it('knows every shipped migration, numbered from 1 without gaps', () => {
     expect(shippedMigrations.map((m) => m.version)).toEqual(

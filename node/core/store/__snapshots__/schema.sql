@@ -1,4 +1,10 @@
--- user_version 12
+-- user_version 13
+
+-- index deleted_spend_by_day
+CREATE INDEX deleted_spend_by_day ON deleted_spend (finished_at, cost);
+
+-- index deleted_spend_by_model
+CREATE INDEX deleted_spend_by_model ON deleted_spend (model, cost);
 
 -- index job_events_job_id
 CREATE INDEX job_events_job_id ON job_events (job_id, id);
@@ -17,6 +23,9 @@ CREATE UNIQUE INDEX jobs_response_id ON jobs (response_id) WHERE response_id IS 
 
 -- index jobs_spend
 CREATE INDEX jobs_spend ON jobs (finished_at, model, cost) WHERE finished_at IS NOT NULL;
+
+-- index jobs_spend_by_model
+CREATE INDEX jobs_spend_by_model ON jobs (model, cost, finished_at) WHERE finished_at IS NOT NULL;
 
 -- index jobs_status
 CREATE INDEX jobs_status ON jobs (status);

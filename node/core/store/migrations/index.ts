@@ -11,6 +11,7 @@ import { migration as searchableInstructions } from './009-searchable-instructio
 import { migration as attachmentsTiersGroups } from './010-attachments-tiers-groups.js';
 import { migration as uploadedFiles } from './011-uploaded-files.js';
 import { migration as answerChunks } from './012-answer-chunks.js';
+import { migration as spendByModel } from './013-spend-by-model.js';
 import type { Migration } from './migration.js';
 
 export type { Migration } from './migration.js';
@@ -28,4 +29,5 @@ export const shippedMigrations: readonly Migration[] = [
   attachmentsTiersGroups,
   uploadedFiles,
   answerChunks,
+  spendByModel,
 ];
