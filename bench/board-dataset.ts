@@ -4,7 +4,7 @@
 // straight through the JobStore's own insert (the real schema: triggers, search index, indexes) in
 // one transaction; submitting them through the engine would take minutes and measure nothing
 // more. And a web host serving it in this process.
-import { statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { NewJob, type Job, type JobStatus } from '../shared/job.js';
 import { costOf } from '../shared/cost.js';
 import { findModel } from '../shared/models.js';
@@ -110,10 +110,10 @@ function finishedJob(
  * (about 1.2 GB of answers, and their search index) take a few minutes on a 2-core machine, most
  * of it SQLite's full-text indexing.
  */
-export function createBoardDataset(jobs = 10_000): BoardDataset {
+export function createBoardDataset(jobs = 10_000, keptIn?: string): BoardDataset {
   const started = performance.now();
-  const data = freshDataDir();
-  const random = seededRandom(20_251_122);
+  const data = keptIn === undefined ? freshDataDir() : keptDir(keptIn);
+  const random = seededRandom(datasetSeed);
   const vocabulary = makeVocabulary(random);
   const db = openDatabase(data.dir);
   let answerBytes = 0;
@@ -140,20 +140,67 @@ export function createBoardDataset(jobs = 10_000): BoardDataset {
   } finally {
     db.close();
   }
-  const path = databasePathIn(data.dir);
-  const databaseBytes = [path, `${path}-wal`]
-    .map((file) => statSync(file, { throwIfNoEntry: false })?.size ?? 0)
-    .reduce((a, b) => a + b, 0);
   return {
     dir: data.dir,
     jobs,
     answerBytes,
-    databaseBytes,
+    databaseBytes: databaseBytesIn(data.dir),
     statuses,
     buildMs: performance.now() - started,
     vocabulary,
     remove: () => data.remove(),
   };
+}
+
+/** The vocabulary is drawn first from this seed: a kept dataset's is drawn again the same. */
+const datasetSeed = 20_251_122;
+
+function databaseBytesIn(dir: string): number {
+  const path = databasePathIn(dir);
+  return [path, `${path}-wal`]
+    .map((file) => statSync(file, { throwIfNoEntry: false })?.size ?? 0)
+    .reduce((a, b) => a + b, 0);
+}
+
+function keptDir(dir: string): { dir: string; remove(): void } {
+  mkdirSync(dir, { recursive: true });
+  return { dir, remove: () => undefined };
+}
+
+/**
+ * A dataset kept between runs in `dir` (MULL_BENCH_DATASET; README, Benchmarks): built there the
+ * first time, used as it is after that (100,000 jobs take minutes to build). Refused when it
+ * holds another number of jobs. A run's host and CLI sections add jobs to it: figures read
+ * after those are not comparable with a fresh build's.
+ */
+export function keptBoardDataset(dir: string, jobs: number): BoardDataset {
+  if (!existsSync(databasePathIn(dir))) return createBoardDataset(jobs, dir);
+  const db = openDatabase(dir);
+  try {
+    const rows = db
+      .prepare<[], { status: JobStatus; jobs: number; bytes: number }>(
+        'SELECT status, count(*) AS jobs, sum(length(CAST(answer AS BLOB))) AS bytes ' +
+          'FROM jobs GROUP BY status',
+      )
+      .all();
+    const held = rows.reduce((sum, row) => sum + row.jobs, 0);
+    if (held !== jobs)
+      throw new Error(
+        `MULL_BENCH_DATASET: ${dir} holds ${held} jobs, not ${jobs}; remove it or pass --scale ${held}`,
+      );
+    return {
+      dir,
+      jobs,
+      answerBytes: rows.reduce((sum, row) => sum + row.bytes, 0),
+      databaseBytes: databaseBytesIn(dir),
+      statuses: Object.fromEntries(rows.map((row) => [row.status, row.jobs])),
+      buildMs: 0,
+      vocabulary: makeVocabulary(seededRandom(datasetSeed)),
+      remove: () => undefined,
+    };
+  } finally {
+    db.close();
+  }
 }
 
 /** The web host on the dataset, in this process, with a key set (so no first-run welcome). */

@@ -8,7 +8,7 @@
 // `scaledKey`), except the older ones, which keep their names at the default scale.
 import { benchBoardFirstPaint } from './board-first-paint.js';
 import { benchBoardQueries } from './board-queries.js';
-import { createBoardDataset, type BoardDataset } from './board-dataset.js';
+import { createBoardDataset, keptBoardDataset, type BoardDataset } from './board-dataset.js';
 import { defaultEngineOptions } from '../node/core/engine/engine-options.js';
 import { measureFlushCost } from '../node/core/engine/test-support/flush-cost.js';
 import { formatFileSize } from '../shared/file-size.js';
@@ -79,8 +79,11 @@ async function main(): Promise<void> {
   const rows: Rows = [];
   const boardDataset = () => {
     if (dataset) return dataset;
-    console.error(`bench: building the dataset (${scale} jobs)`);
-    dataset = createBoardDataset(scale);
+    const kept = process.env.MULL_BENCH_DATASET;
+    console.error(
+      `bench: ${kept ? `the dataset kept in ${kept}` : 'building the dataset'} (${scale} jobs)`,
+    );
+    dataset = kept ? keptBoardDataset(kept, scale) : createBoardDataset(scale);
     const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
     const counts = Object.entries(dataset.statuses).map(([status, n]) => `${n} ${status}`);
     results[scaledKey('dataset_build', 'ms')] = Math.round(dataset.buildMs);

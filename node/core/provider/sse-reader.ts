@@ -2,6 +2,7 @@
 // spec-following SSE parser that works in linear time. (The SDK's own reader copies the rest of
 // its buffer after every event: quadratic in the size of a read, so a backlog of events after a
 // busy moment takes longer and longer to drain, and the main process's event loop stalls.)
+import { StringDecoder } from 'node:string_decoder';
 import { createParser } from 'eventsource-parser';
 import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
 
@@ -15,7 +16,8 @@ export async function* eventBatchesOf(
   body: ReadableStream<Uint8Array>,
 ): AsyncGenerator<ResponseStreamEvent[]> {
   const reader = body.getReader();
-  const decoder = new TextDecoder('utf-8');
+  // Node's StringDecoder: a streaming TextDecoder took 7 times as long for the same bytes.
+  const decoder = new StringDecoder('utf8');
   let batch: ResponseStreamEvent[] = [];
   const parser = createParser({
     onEvent: (message) => {
@@ -28,8 +30,12 @@ export async function* eventBatchesOf(
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      // `stream: true` keeps a character cut between two reads until its last byte arrives.
-      parser.feed(done ? decoder.decode() : decoder.decode(value, { stream: true }));
+      // A character cut between two reads waits for its last byte.
+      parser.feed(
+        done
+          ? decoder.end()
+          : decoder.write(Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
+      );
       if (batch.length > 0) {
         const ready = batch;
         batch = [];

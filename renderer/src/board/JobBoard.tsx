@@ -1,7 +1,16 @@
 // The job board: toolbar, then either the virtualized list of jobs or the search hits.
-import { useCallback, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type Ref,
+} from 'react';
 import { useJobList } from '../data/use-job-list.js';
 import { useJobSearch } from '../data/use-job-search.js';
+import { preloadMarkdownWhenIdle } from '../markdown/LazyMarkdown.js';
 import { ErrorNote } from '../ui/ErrorNote.js';
 import { boardQuery } from './board-filters.js';
 import { BoardToolbar } from './BoardToolbar.js';
@@ -43,6 +52,11 @@ export function JobBoard({ ref, openId, onOpen }: Props) {
 
   const query = useMemo(() => boardQuery(statusValue, sortValue), [statusValue, sortValue]);
   const list = useJobList(query);
+  // The board is up: the job view's Markdown renderer loads while the page is idle.
+  const shown = list.isSuccess;
+  useEffect(() => {
+    if (shown) preloadMarkdownWhenIdle();
+  }, [shown]);
   const words = useDebouncedValue(search, searchDelayMs).trim();
   const searching = search.trim() !== '' && words !== '';
   const searchResult = useJobSearch(words);

@@ -2,7 +2,15 @@
 // that can run script or load anything. Raw HTML in the text is shown as text (react-markdown
 // without rehype-raw never parses it), URLs pass `safeUrl`, links become buttons, images are not
 // loaded, and elements that could embed or fetch are dropped even if a plugin made one.
-import { memo, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+} from 'react';
 import ReactMarkdown, { type Components, type Options } from 'react-markdown';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeKatex from 'rehype-katex';
@@ -11,7 +19,7 @@ import remarkMath from 'remark-math';
 import { MarkdownImage } from './MarkdownImage.js';
 import { markdownBlocks, type MarkdownBlocks } from './markdown-blocks.js';
 import { groupBlocks, type MarkdownGroup } from './markdown-groups.js';
-import { blocksToShow } from './markdown-slices.js';
+import { blocksToShow, charsOfBlocks, slicePacer } from './markdown-slices.js';
 import { MarkdownLink } from './MarkdownLink.js';
 import { safeUrl } from './safe-url.js';
 import { useNearViewport } from './use-near-viewport.js';
@@ -135,22 +143,24 @@ function groupStyle(kind: 'far' | 'settled' | 'growing', size: number): CSSPrope
 // react-markdown renders no wrapper of its own, so the blocks side by side make the same elements
 // (under one wrapper per group of blocks, see below) as the whole text would.
 export const Markdown = memo(function Markdown({ text }: { text: string }) {
+  const renderStarted = performance.now();
   const cut = useRef<MarkdownBlocks | undefined>(undefined);
   const split = useMemo(() => markdownBlocks(text, cut.current), [text]);
   const shownBefore = useRef(0);
-  const rendered = useRef(false);
   const [, nextSlice] = useState(0);
   const container = useRef<HTMLDivElement>(null);
   const viewport = useNearViewport(container, text.length > windowedFromChars);
   const { blocks } = split;
-  const shown = blocksToShow(blocks, shownBefore.current, !rendered.current);
+  const shown = blocksToShow(blocks, shownBefore.current, slicePacer.sliceChars());
+  const added = charsOfBlocks(blocks, shownBefore.current, shown);
   const pending = shown < blocks.length;
   const previousGroups = useRef<MarkdownGroup[]>([]);
   const groups = groupBlocks(blocks.slice(0, shown), previousGroups.current);
+  // Timed once the new blocks are in the page (before it paints): the next slice's size.
+  useLayoutEffect(() => slicePacer.record(added, performance.now() - renderStarted));
   useEffect(() => {
     cut.current = split;
     previousGroups.current = groups;
-    rendered.current = true;
     shownBefore.current = shown;
     if (!pending) return;
     const timer = setTimeout(() => nextSlice((n) => n + 1), 0);
