@@ -9,7 +9,7 @@ import {
   type Ref,
 } from 'react';
 import { useJobList } from '../data/use-job-list.js';
-import { useJobSearch } from '../data/use-job-search.js';
+import { mostSearchHits, searchPage, useJobSearch } from '../data/use-job-search.js';
 import { preloadMarkdownWhenIdle } from '../markdown/LazyMarkdown.js';
 import { ErrorNote } from '../ui/ErrorNote.js';
 import { boardQuery } from './board-filters.js';
@@ -59,7 +59,10 @@ export function JobBoard({ ref, openId, onOpen }: Props) {
   }, [shown]);
   const words = useDebouncedValue(search, searchDelayMs).trim();
   const searching = search.trim() !== '' && words !== '';
-  const searchResult = useJobSearch(words);
+  // Other words start again from the first page of hits (adjusted during render).
+  const [searchLimit, setSearchLimit] = useState({ words, limit: searchPage });
+  const hitLimit = searchLimit.words === words ? searchLimit.limit : searchPage;
+  const searchResult = useJobSearch(words, hitLimit);
 
   const titles = useMemo(
     () => new Map(list.jobs.map((job) => [job.id, job.title] as const)),
@@ -125,6 +128,13 @@ export function JobBoard({ ref, openId, onOpen }: Props) {
           error={searchResult.error}
           openId={openId}
           onOpen={open}
+          limit={hitLimit}
+          onMore={
+            hitLimit < mostSearchHits
+              ? () =>
+                  setSearchLimit({ words, limit: Math.min(mostSearchHits, hitLimit + searchPage) })
+              : undefined
+          }
         />
       ) : (
         <>

@@ -11,9 +11,28 @@ interface Props {
   error: unknown;
   openId: string | undefined;
   onOpen: (id: string) => void;
+  /** The most hits asked for: as many came back means there may be more. */
+  limit: number;
+  /** Asks for more hits; absent when no more can be asked for. */
+  onMore: (() => void) | undefined;
 }
 
-export function SearchResults({ words, hits, loading, error, openId, onOpen }: Props) {
+function countSentence(hits: number, limit: number, words: string): string {
+  if (hits === 0) return `No job matches “${words}”.`;
+  if (hits >= limit) return `The ${hits} best matches for “${words}”.`;
+  return `${hits} ${hits === 1 ? 'job matches' : 'jobs match'} “${words}”.`;
+}
+
+export function SearchResults({
+  words,
+  hits,
+  loading,
+  error,
+  openId,
+  onOpen,
+  limit,
+  onMore,
+}: Props) {
   if (!isSearchable(words)) {
     return (
       <p className="board__empty" role="status">
@@ -26,9 +45,7 @@ export function SearchResults({ words, hits, loading, error, openId, onOpen }: P
   return (
     <section className="search-results" aria-label={`Search results for ${words}`}>
       <p className="search-results__count" role="status">
-        {hits.length === 0
-          ? `No job matches “${words}”.`
-          : `${hits.length} ${hits.length === 1 ? 'job matches' : 'jobs match'} “${words}”.`}
+        {countSentence(hits.length, limit, words)}
       </p>
       <ul className="search-results__list">
         {hits.map((hit) => (
@@ -45,6 +62,16 @@ export function SearchResults({ words, hits, loading, error, openId, onOpen }: P
           </li>
         ))}
       </ul>
+      {hits.length >= limit && onMore && (
+        <button
+          type="button"
+          className="button search-results__more"
+          onClick={onMore}
+          disabled={loading}
+        >
+          {loading ? 'Searching…' : 'Show more matches'}
+        </button>
+      )}
     </section>
   );
 }

@@ -40,7 +40,7 @@ function seeded() {
     thread: [first],
     items: [],
   });
-  queryClient.setQueryData<JobSearchHit[]>(queryKeys.jobSearch('x'), [
+  queryClient.setQueryData<JobSearchHit[]>(queryKeys.jobSearch('x', 50), [
     { id: 'a', title: first.title, snippet: [] },
   ]);
   return { queryClient, patcher: createJobCachePatcher(queryClient), first };
@@ -82,7 +82,7 @@ describe('job cache patcher', () => {
   it('keeps search hits’ titles current', () => {
     const { queryClient, patcher, first } = seeded();
     patcher.changed({ ...first, title: 'Renamed', revision: 9 });
-    expect(queryClient.getQueryData<JobSearchHit[]>(queryKeys.jobSearch('x'))?.[0]?.title).toBe(
+    expect(queryClient.getQueryData<JobSearchHit[]>(queryKeys.jobSearch('x', 50))?.[0]?.title).toBe(
       'Renamed',
     );
   });
@@ -92,7 +92,7 @@ describe('job cache patcher', () => {
     patcher.deleted('a');
     expect(listIds(queryClient, everything)).toEqual([]);
     expect(queryClient.getQueryData(queryKeys.jobDetail('a'))).toBeUndefined();
-    expect(queryClient.getQueryData<JobSearchHit[]>(queryKeys.jobSearch('x'))).toEqual([]);
+    expect(queryClient.getQueryData<JobSearchHit[]>(queryKeys.jobSearch('x', 50))).toEqual([]);
     patcher.changed({ ...first, revision: 10 });
     expect(listIds(queryClient, everything)).toEqual([]);
   });

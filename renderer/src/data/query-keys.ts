@@ -19,7 +19,7 @@ export const queryKeys = {
   jobGroups: ['jobs', 'group'] as const,
   jobGroup: (groupId: JobId) => ['jobs', 'group', groupId] as const,
   jobSearches: ['jobs', 'search'] as const,
-  jobSearch: (words: string) => ['jobs', 'search', words] as const,
+  jobSearch: (words: string, limit: number) => ['jobs', 'search', words, limit] as const,
   spend: ['jobs', 'spend'] as const,
   /** Under spend: whatever refreshes Spend (a job ended or was deleted) refreshes the budget. */
   budget: ['jobs', 'spend', 'budget'] as const,
