@@ -9,7 +9,8 @@ import type { TokenUsage } from './job.js';
 import type { ModelInfo } from './models.js';
 import type { ModelPrice } from './model-price.js';
 
-const nanoUsdPerUsd = 1_000_000_000;
+/** Costs are computed and summed in whole nano-USD (1e-9 USD), so totals do not drift. */
+export const nanoUsdPerUsd = 1_000_000_000;
 const tokensPerMillion = 1_000_000;
 
 /** USD per 1M tokens as integer nano-dollars per token (rounded past the third decimal). */

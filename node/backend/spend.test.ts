@@ -8,6 +8,7 @@ import { costOf, sumUsd } from '../../shared/cost.js';
 import { sampleJob } from '../core/store/test-support/sample-job.js';
 import { useTestDatabases } from '../core/store/test-support/test-databases.js';
 import type { JobStore } from '../core/store/index.js';
+import { seededRandom } from '../emulator/seeded-random.js';
 import { localDay, spendSummary } from './spend.js';
 
 const databases = useTestDatabases();
@@ -46,14 +47,6 @@ function spendByRows(store: JobStore, now: number): SpendSummary {
   };
 }
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-    return state / 4_294_967_296;
-  };
-}
-
 const price = { inputUsdPerMillion: 15, cachedInputUsdPerMillion: null, outputUsdPerMillion: 120 };
 const models = ['gpt-5-pro', 'o3-pro', 'gpt-5', 'o3'];
 const dayMs = 86_400_000;
@@ -61,7 +54,8 @@ const dayMs = 86_400_000;
 /** Jobs over the last ~200 days: bursts, gaps, some at local midnight, some unpriced, some deleted. */
 function storeWithHistory(now: number) {
   const { store } = databases.store();
-  const draw = random(7);
+  const random = seededRandom(7);
+  const draw = () => random.next();
   let at = now - 200 * dayMs;
   for (let index = 0; at < now + dayMs; index++) {
     // Mostly minutes apart, sometimes a gap of days or weeks.

@@ -3,9 +3,10 @@
 // in SQL: a day is from one local midnight to the next (23 or 25 hours across a clock change),
 // and the last 30 days with spend are found by seeking back from one such day to the one before.
 import type { SpendSummary } from '../../shared/ipc/contract.js';
+import { nanoUsdPerUsd } from '../../shared/cost.js';
+import { startOfLocalMonth } from '../../shared/budget.js';
 import type { SpendTotals } from '../core/store/index.js';
 
-const nanoUsdPerUsd = 1_000_000_000;
 const daysShown = 30;
 
 /** The local date of an instant, as YYYY-MM-DD. */
@@ -30,7 +31,7 @@ export function spendSummary(totals: SpendTotals, now = Date.now()): SpendSummar
   const today = localDayAround(now);
   const d = new Date(now);
   const month = totals.between(
-    new Date(d.getFullYear(), d.getMonth(), 1).getTime(),
+    startOfLocalMonth(now),
     new Date(d.getFullYear(), d.getMonth() + 1, 1).getTime(),
   );
   const perDay: SpendSummary['perDay'] = [];

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/job.js';
 import type { JobPage, JobQuery, JobSearchHit } from '../../../shared/job-query.js';
 import { checkJobTools, findModel } from '../../../shared/models.js';
-import { sumUsd } from '../../../shared/cost.js';
+import { nanoUsdPerUsd } from '../../../shared/cost.js';
 import { startOfLocalMonth } from '../../../shared/budget.js';
 import { serverCopyExpired, serverRetentionDays } from '../../../shared/server-retention.js';
 import type { OutputItem } from '../../../shared/output-items.js';
@@ -259,7 +259,7 @@ export class JobManager {
 
   /** What the jobs that finished this local calendar month cost, deleted ones included (USD). */
   spentThisMonth(now = Date.now()): number {
-    return sumUsd(this.store.costsSince(startOfLocalMonth(now)));
+    return this.store.spendTotals.between(startOfLocalMonth(now), Infinity).nanoUsd / nanoUsdPerUsd;
   }
 
   /** A setting of the app's own (notifications, defaults), stored as JSON beside the jobs. */

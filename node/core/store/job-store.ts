@@ -94,7 +94,6 @@ export class JobStore {
   readonly #findByIdPrefix: Statement<[string, string], JobRow>;
   readonly #delete: Statement<[string]>;
   readonly #spendRows: Statement<[], { finishedAt: number; model: string; cost: number | null }>;
-  readonly #costsSince: Statement<[number, number], number>;
   readonly #unfinished: Statement<[string], JobRow>;
   readonly #appendEvent: Statement<[string, number, string, string | null]>;
   readonly #events: Statement<[string], EventRow>;
@@ -134,13 +133,6 @@ export class JobStore {
       'SELECT finished_at AS finishedAt, model, cost FROM jobs WHERE finished_at IS NOT NULL ' +
         'UNION ALL SELECT finished_at, model, cost FROM deleted_spend',
     );
-    // Read through the jobs_spend index (migration 9): a month's costs, not every row.
-    this.#costsSince = db
-      .prepare<[number, number], number>(
-        'SELECT cost FROM jobs WHERE finished_at >= ? AND cost IS NOT NULL ' +
-          'UNION ALL SELECT cost FROM deleted_spend WHERE finished_at >= ? AND cost IS NOT NULL',
-      )
-      .pluck();
     this.#unfinished = db.prepare(
       `SELECT ${columnList} FROM jobs WHERE status IN (SELECT value FROM json_each(?)) ` +
         'ORDER BY created_at, id',
@@ -275,11 +267,6 @@ export class JobStore {
    */
   spendRows(): Array<{ finishedAt: number; model: string; cost: number | null }> {
     return this.#spendRows.all();
-  }
-
-  /** The costs of the priced jobs that finished at or after `since` (epoch ms), deleted ones' too. */
-  costsSince(since: number): number[] {
-    return this.#costsSince.all(since, since);
   }
 
   /** Jobs whose id starts with `prefix` (at most 10), for ids typed by people. */
