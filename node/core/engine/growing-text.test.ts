@@ -24,3 +24,17 @@ it('is started once text is stored or pieces wait, as the fold decided before', 
   empty.push('');
   expect(empty.started).toBe(true); // until joined: a separator then follows, as before
 });
+
+it('writes a piece that is not a string as Array.join would, in the text and the append', () => {
+  const text = new GrowingText('a');
+  text.push('b');
+  text.push(7 as unknown as string);
+  expect(text.text).toBe('ab7');
+  text.push(undefined as unknown as string);
+  text.push('c');
+  expect(text.text).toBe('ab7c');
+  expect(text.takeAppend()).toEqual({ from: 1, text: 'b7c' });
+  text.push('d');
+  expect(text.takeAppend()).toEqual({ from: 4, text: 'd' });
+  expect(text.text).toBe('ab7cd');
+});

@@ -46,6 +46,8 @@ export async function readStream(
   ctx: AttemptContext,
 ): Promise<AttemptResult> {
   const controller = new AbortController();
+  // Read once: the getter is not free, and the loop below asks for every event.
+  const { signal } = controller;
   const interrupt = (why: Interruption) => controller.abort(why);
   const watchdog = new StallWatchdog(ctx.stallMs, () => interrupt('stalled'));
   ctx.setInterrupt(interrupt);
@@ -69,7 +71,7 @@ export async function readStream(
     for await (const batch of batches) {
       watchdog.touch();
       for (const event of batch) {
-        if (controller.signal.aborted) return interrupted();
+        if (signal.aborted) return interrupted();
         const outcome = ctx.fold.apply(event);
         switch (outcome) {
           case 'ignored':

@@ -130,11 +130,10 @@ export class StreamFold {
     answerAppend: TextAppend;
     summaryAppend: TextAppend;
   } {
-    return {
-      ...this.snapshot(),
-      answerAppend: this.answerText.takeAppend(),
-      summaryAppend: this.summaryText.takeAppend(),
-    };
+    // Taken first: the snapshot's texts then join nothing a second time.
+    const answerAppend = this.answerText.takeAppend();
+    const summaryAppend = this.summaryText.takeAppend();
+    return { ...this.snapshot(), answerAppend, summaryAppend };
   }
 
   /** The output items folded so far, in order. */

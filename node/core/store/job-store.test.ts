@@ -220,6 +220,48 @@ describe('events', () => {
   });
 });
 
+describe('output items', () => {
+  const message = (text: string) => ({
+    type: 'message',
+    id: 'msg_1',
+    role: 'assistant',
+    status: 'completed',
+    content: [{ type: 'output_text', text, annotations: [] }],
+  });
+  const search = { type: 'web_search_call', id: 'ws_1', status: 'completed' };
+
+  it('replaces the items with the final ones, dropping those past their end', () => {
+    const { store } = databases.store();
+    const job = sampleJob();
+    store.insert(job);
+    store.putItems(job.id, [
+      { position: 0, item: search },
+      { position: 1, item: message('Draft') },
+      { position: 2, item: message('Extra') },
+    ]);
+    store.replaceItems(job.id, [search, message('Final answer')]);
+    expect(store.items(job.id)).toEqual([search, message('Final answer')]);
+  });
+
+  it('writes nothing for an item stored as it is now (a long answer is not written twice)', () => {
+    const { store, db } = databases.store();
+    const job = sampleJob();
+    store.insert(job);
+    const long = message('x'.repeat(100_000));
+    store.putItems(job.id, [
+      { position: 0, item: search },
+      { position: 1, item: long },
+    ]);
+    const changes = () => db.prepare('SELECT total_changes()').pluck().get() as number;
+    const before = changes();
+    store.putItems(job.id, [{ position: 1, item: long }]);
+    expect(changes()).toBe(before);
+    store.putItems(job.id, [{ position: 1, item: message('Changed') }]);
+    expect(changes()).toBe(before + 1);
+    expect(store.items(job.id)).toEqual([search, message('Changed')]);
+  });
+});
+
 describe('delete', () => {
   it('removes the job and its events', () => {
     const { store, db } = databases.store();

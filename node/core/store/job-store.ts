@@ -100,7 +100,7 @@ export class JobStore {
   readonly #search: Statement<NamedParams, SearchRow>;
   readonly #items: Statement<[string], string>;
   readonly #putItem: Statement<[string, number, string, string]>;
-  readonly #clearItems: Statement<[string]>;
+  readonly #clearItemsFrom: Statement<[string, number]>;
   readonly #setSourcesText: Statement<[string, string]>;
   readonly #getSetting: Statement<[string], { value: string }>;
   readonly #setSetting: Statement<[string, string]>;
@@ -166,9 +166,12 @@ export class JobStore {
       .pluck();
     this.#putItem = db.prepare(
       'INSERT INTO job_items (job_id, position, type, item) VALUES (?, ?, ?, ?) ' +
-        'ON CONFLICT (job_id, position) DO UPDATE SET type = excluded.type, item = excluded.item',
+        'ON CONFLICT (job_id, position) DO UPDATE SET type = excluded.type, item = excluded.item ' +
+        // An item stored as it is now is not written again: the server's final output repeats
+        // the items the stream already gave, and a message item holds the whole answer.
+        'WHERE item IS NOT excluded.item OR type IS NOT excluded.type',
     );
-    this.#clearItems = db.prepare('DELETE FROM job_items WHERE job_id = ?');
+    this.#clearItemsFrom = db.prepare('DELETE FROM job_items WHERE job_id = ? AND position >= ?');
     this.#setSourcesText = db.prepare('UPDATE jobs SET sources_text = ? WHERE id = ?');
     this.#getSetting = db.prepare('SELECT value FROM settings WHERE key = ?');
     this.#setSetting = db.prepare(
@@ -364,11 +367,11 @@ export class JobStore {
    * finds the job by (cited titles and URLs, searches made: indexed once the job has settled).
    */
   replaceItems(jobId: JobId, items: readonly OutputItem[]): void {
-    this.#clearItems.run(jobId);
     this.putItems(
       jobId,
       items.map((item, position) => ({ position, item })),
     );
+    this.#clearItemsFrom.run(jobId, items.length);
     this.#setSourcesText.run(searchTextOf(items), jobId);
   }
 
