@@ -2,9 +2,10 @@
 // has finished: its start is shown formatted at once, all of its text is in the page (so the
 // browser's find-in-page finds any of it), and the part a reader scrolls to is shown formatted,
 // down to its last heading. Only the parts near the viewport are rendered, so the page holds a
-// few thousand elements rather than the ~50,000 the whole answer renders to.
+// few thousand elements rather than the ~50,000 the whole answer renders to. Streamed into the open
+// view, the answer ends the same way: the parts it rendered while short leave once it is long.
 import { expect, test, testProviderId } from './fixtures/app.js';
-import { badgeOf, jobRow, submitThroughApi } from './support/board-ui.js';
+import { badgeOf, jobRow, submitPrompts, submitThroughApi } from './support/board-ui.js';
 
 const sections = 240;
 
@@ -65,4 +66,25 @@ test('a long answer is shown formatted where the reader is, with all its text in
   await page.locator('.pane[data-pane]').focus();
   await page.keyboard.press('Home');
   await expect(answer.getByRole('heading', { name: 'Section 1', exact: true })).toBeInViewport();
+});
+
+test('a long answer streamed into the open view keeps only the parts near the reader rendered', async ({
+  page,
+  emulator,
+}) => {
+  const answerText = longAnswer();
+  await emulator.control.addScript({
+    match: { promptIncludes: 'Streamed long answer' },
+    // About 300 deltas of 2,000 characters, 10 ms apart: rendered whole until it grows long.
+    script: { answer: answerText, deltaChars: 2_000, timing: { deltaIntervalMs: 10 } },
+  });
+  await submitPrompts(page, ['Streamed long answer']);
+  const view = page.getByRole('article', { name: 'Streamed long answer' });
+  await expect(badgeOf(view)).toHaveText('Completed', { timeout: 30_000 });
+  const answer = view.getByRole('region', { name: 'Answer' });
+  await expect(answer.locator('.markdown[aria-busy]')).toHaveCount(0, { timeout: 30_000 });
+  await expect(answer.getByRole('heading', { name: 'Section 1', exact: true })).toBeVisible();
+  await expect(answer).toContainText('The very last words of the long answer.');
+  // The far parts leave a few per task: the page ends as small as the answer opened finished.
+  await expect.poll(() => answer.locator('*').count(), { timeout: 15_000 }).toBeLessThan(10_000);
 });

@@ -7,6 +7,7 @@
 // detail. Nothing is left out unless the page's copy is the backend's, code unit for code unit
 // (same length, same 64-bit hash).
 import type { OutputItem } from '../output-items.js';
+import { holdsAt } from '../text-prefix.js';
 
 export interface TextMark {
   length: number;
@@ -73,7 +74,7 @@ export function elideItemTexts(
       if (!isRecord(part) || part.type !== partType || typeof part.text !== 'string') return part;
       const text = part.text;
       if (text.length < minElidedLength) return part;
-      const start = source.startsWith(text, cursors[of]) ? cursors[of] : source.indexOf(text);
+      const start = holdsAt(source, text, cursors[of]) ? cursors[of] : source.indexOf(text);
       if (start < 0) return part;
       cursors[of] = start + text.length;
       changed.any = true;

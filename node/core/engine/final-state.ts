@@ -5,6 +5,7 @@ import type { ModelPrice } from '../../../shared/models.js';
 import { digestOf, OutputItem, type OutputDigest } from '../../../shared/output-items.js';
 import { toolCostOf } from '../../../shared/tool-prices.js';
 import { priceForServedTier } from '../../../shared/tier-price.js';
+import { holdsAt } from '../../../shared/text-prefix.js';
 import type { JobPatch } from '../store/index.js';
 import type { ServerResponse } from '../provider/responses-client.js';
 import { finalTextsOf, usageOf } from './final-text.js';
@@ -57,8 +58,8 @@ export function finalStateOf(
   const differs = answer !== assembled.answer || reasoningSummary !== assembled.reasoningSummary;
   const partialBeforePoll =
     !streamedToEnd &&
-    answer.startsWith(assembled.answer) &&
-    reasoningSummary.startsWith(assembled.reasoningSummary);
+    holdsAt(answer, assembled.answer) &&
+    holdsAt(reasoningSummary, assembled.reasoningSummary);
   const anomaly =
     differs && !partialBeforePoll
       ? `streamed text (${assembled.answer.length} chars, summary ${assembled.reasoningSummary.length}) differs from the server's (${answer.length}, ${reasoningSummary.length}); the server's is kept`

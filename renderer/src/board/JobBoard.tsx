@@ -11,6 +11,7 @@ import {
 import { useJobList } from '../data/use-job-list.js';
 import { mostSearchHits, searchPage, useJobSearch } from '../data/use-job-search.js';
 import { preloadMarkdownWhenIdle } from '../markdown/LazyMarkdown.js';
+import { useApi } from '../data/api-context.js';
 import { ErrorNote } from '../ui/ErrorNote.js';
 import { boardQuery } from './board-filters.js';
 import { BoardToolbar } from './BoardToolbar.js';
@@ -52,11 +53,12 @@ export function JobBoard({ ref, openId, onOpen }: Props) {
 
   const query = useMemo(() => boardQuery(statusValue, sortValue), [statusValue, sortValue]);
   const list = useJobList(query);
+  const api = useApi();
   // The board is up: the job view's Markdown renderer loads while the page is idle.
   const shown = list.isSuccess;
   useEffect(() => {
-    if (shown) preloadMarkdownWhenIdle();
-  }, [shown]);
+    if (shown) preloadMarkdownWhenIdle(api);
+  }, [shown, api]);
   const words = useDebouncedValue(search, searchDelayMs).trim();
   const searching = search.trim() !== '' && words !== '';
   // Other words start again from the first page of hits (adjusted during render).

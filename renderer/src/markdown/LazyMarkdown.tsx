@@ -2,6 +2,7 @@
 // apart from the board, so the board comes up without it: when the page is idle after the board
 // has shown its jobs, or when a job is opened first.
 import { lazy, Suspense } from 'react';
+import type { MullApi } from '../../../shared/ipc/envelope.js';
 
 const Markdown = lazy(async () => ({ default: (await import('./Markdown.js')).Markdown }));
 let preloaded = false;
@@ -30,12 +31,12 @@ const parts: ReadonlyArray<() => Promise<unknown>> = [
 ];
 
 /**
- * Loads the Markdown renderer while the page is idle, a part at a time, then renders a sample
- * with it (markdown-warm-up.tsx), so opening the first job neither waits for it nor pays for its
+ * Loads the Markdown renderer while the page is idle, a part at a time, then renders samples
+ * with it (markdown-warm-up.tsx; their links have `api` above them, never clicked), so opening the first job neither waits for it nor pays for its
  * first, cold render. A failed load is left to the first job view, which loads it again and shows
  * its error there.
  */
-export function preloadMarkdownWhenIdle(): void {
+export function preloadMarkdownWhenIdle(api: MullApi): void {
   if (preloaded) return;
   preloaded = true;
   void (async () => {
@@ -47,7 +48,7 @@ export function preloadMarkdownWhenIdle(): void {
     const { warmUpMarkdown, warmUpSamples } = await import('./markdown-warm-up.js');
     for (const sample of warmUpSamples) {
       await idle();
-      warmUpMarkdown(sample);
+      warmUpMarkdown(api, sample);
     }
   })().catch(() => undefined);
 }

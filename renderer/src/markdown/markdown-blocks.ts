@@ -4,6 +4,8 @@
 // the first column (an indented line after a blank one continues a list item or is indented code).
 // Text that defines link references or footnotes is never cut: a definition serves every block.
 
+import { holdsAt } from '../../../shared/text-prefix.js';
+
 export interface MarkdownBlocks {
   text: string;
   blocks: readonly string[];
@@ -22,7 +24,7 @@ export function markdownBlocks(text: string, previous?: MarkdownBlocks): Markdow
     previous !== undefined &&
     !previous.definitions &&
     text.length >= previous.text.length &&
-    text.startsWith(previous.text);
+    holdsAt(text, previous.text);
   const from = extends_ ? previous.lastStart : 0;
   const definitions = definitionLine.test(text.slice(from));
   if (definitions) return { text, blocks: [text], lastStart: 0, definitions };

@@ -6,22 +6,35 @@
 // streaming does not pay it, and the slice pacer starts from timed renders.
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
+import type { MullApi } from '../../../shared/ipc/envelope.js';
+import { ApiProvider } from '../data/api-context.js';
 import { Markdown } from './Markdown.js';
 
 /**
- * What long answers hold, a kind per sample: each is rendered in an idle moment of its own. No
- * links or images: those need the app's API (MarkdownLink's useApi), which this root has not.
+ * What long answers hold, a kind per sample: each is rendered in an idle moment of its own. Links
+ * become buttons that would ask the app's API to open them (MarkdownLink): the root has the app's
+ * API above it, and nothing clicks them. (A link left cold cost the first streamed slice 50 ms.)
  */
 export const warmUpSamples: readonly string[] = [
   '## A heading with *emphasis*\n\nA paragraph with **bold**, `code` and _more_.\n\n> A quote.',
   '- a list item\n- another, with ~~strike~~\n  1. nested\n\n| a | b |\n| --- | ---: |\n| 1 | 2.5 |',
+  'A [reference](https://example.com/1), an anchor [^](#top) and https://example.com/2 bare.',
   '```ts\nconst answer: number = [1, 2, 3].reduce((a, b) => a + b, 0);\n```',
-  'Inline $e^{i\\pi} + 1 = 0$ and\n\n$$\n\\int_0^1 x^2 \\, dx = \\frac{1}{3}\n$$',
+  // Math in steps: KaTeX's first render compiles most of it, however short the formula.
+  '$x$',
+  'Inline $e^{i\\pi} + 1 = 0$.',
+  '$$\n\\int_0^1 x^2 \\, dx = \\frac{1}{3}\n$$',
 ];
 
-/** Renders one sample outside the page and drops it. */
-export function warmUpMarkdown(sample: string): void {
+/** Renders one sample outside the page, with the app's API above it, and drops it. */
+export function warmUpMarkdown(api: MullApi, sample: string): void {
   const root = createRoot(document.createElement('div'));
-  flushSync(() => root.render(<Markdown text={sample} />));
+  flushSync(() =>
+    root.render(
+      <ApiProvider api={api}>
+        <Markdown text={sample} />
+      </ApiProvider>,
+    ),
+  );
   root.unmount();
 }

@@ -4,7 +4,8 @@
 // answer watches every group against the answer's scrolling pane, a screen height above and
 // below it, and a ResizeObserver keeps each rendered group's height (the height it keeps while
 // far). A group that comes near is rendered one per task, so a jump to the end of a long answer
-// never renders several groups in one task.
+// never renders several groups in one task; when a streaming answer grows long, the groups it has
+// rendered that are far leave a few per task.
 //
 // Off (`enabled` false: an answer of ordinary length, or no IntersectionObserver as in jsdom),
 // every group is near. Turned on while mounted (a streaming answer that grew long), every group
@@ -20,6 +21,8 @@ export interface NearViewport {
 }
 
 const margin = '100% 0px';
+/** Far groups dropped per task after the first report (each removes a few hundred elements). */
+const leavingPerTask = 4;
 const indexAttribute = 'data-group';
 const observable =
   typeof IntersectionObserver !== 'undefined' && typeof ResizeObserver !== 'undefined';
@@ -65,16 +68,27 @@ export function useNearViewport(
     // report, which names every group observed.
     let nearNow: Set<number> | undefined;
     const waiting = new Set<number>();
+    // Far groups still rendered when the observer first reported on an answer that grew long:
+    // dropped a few per task, as removing the elements of all of them at once took one task of
+    // 70 ms (README, Benchmarks: job_view_long_task_ms).
+    const leaving = new Set<number>();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    // One group comes in per task; the rest wait for the next.
-    const revealNext = () => {
+    // One group comes in per task (then a few leave per task); the rest wait for the next.
+    const step = () => {
       timer = undefined;
+      if (!nearNow) return;
       const [next] = waiting;
-      if (next === undefined || !nearNow) return;
-      waiting.delete(next);
-      nearNow.add(next);
+      if (next !== undefined) {
+        waiting.delete(next);
+        nearNow.add(next);
+      } else {
+        for (const index of [...leaving].slice(0, leavingPerTask)) {
+          leaving.delete(index);
+          nearNow.delete(index);
+        }
+      }
       setNear(new Set(nearNow));
-      if (waiting.size > 0) timer = setTimeout(revealNext, 0);
+      if (waiting.size > 0 || leaving.size > 0) timer = setTimeout(step, 0);
     };
     if (shown.current !== 'all') nearNow = new Set(shown.current);
     const io = new IntersectionObserver(
@@ -84,17 +98,21 @@ export function useNearViewport(
         let changed = first;
         for (const entry of entries) {
           const index = indexOf(entry.target);
-          if (entry.isIntersecting && first) {
-            now.add(index); // on screen already, rendered already
+          if (first) {
+            now.add(index); // rendered already: on screen it stays, far it leaves soon
+            if (!entry.isIntersecting) leaving.add(index);
           } else if (entry.isIntersecting) {
-            if (!now.has(index)) waiting.add(index);
+            if (!leaving.delete(index) && !now.has(index)) waiting.add(index);
           } else {
             waiting.delete(index);
             changed = now.delete(index) || changed;
+            leaving.delete(index);
           }
         }
         if (changed) setNear(new Set(now));
-        if (waiting.size > 0 && timer === undefined) timer = setTimeout(revealNext, 0);
+        if ((waiting.size > 0 || leaving.size > 0) && timer === undefined) {
+          timer = setTimeout(step, 0);
+        }
       },
       { root: scrollParent(element) ?? null, rootMargin: margin },
     );
