@@ -34,7 +34,10 @@ export interface AttemptContext {
   stallMs: number;
   /** Registers the attempt's abort function, so the driver can interrupt it. */
   setInterrupt(interrupt: ((why: Interruption) => void) | undefined): void;
-  /** Called after each applied event, with what changed. */
+  /**
+   * Called after each applied event, with what changed; for text (most events of a long answer),
+   * once for the run of text events of a batch, after its last.
+   */
   onApplied(
     outcome: Exclude<FoldOutcome, 'ignored' | 'gap' | 'unnumbered'>,
     event: ResponseStreamEvent,
@@ -70,21 +73,34 @@ export async function readStream(
     // The events of one network read, applied in one pass.
     for await (const batch of batches) {
       watchdog.touch();
-      for (const event of batch) {
-        if (signal.aborted) return interrupted();
-        const outcome = ctx.fold.apply(event);
-        switch (outcome) {
-          case 'ignored':
-            continue;
-          case 'gap':
-          case 'unnumbered':
-            return ended({ kind: outcome });
-          default:
-            // An error frame is applied and the stream read on: the real API follows it with
-            // the terminal event (response.failed); one with nothing after it is a disconnect.
-            ctx.onApplied(outcome, event);
-            if (outcome === 'terminal') return ended({ kind: 'terminal' });
+      // Text is told once per batch, after its last piece (or before what else the batch holds):
+      // telling is staging a write, and a long answer's batch is hundreds of deltas.
+      let untold: ResponseStreamEvent | undefined;
+      try {
+        for (const event of batch) {
+          if (signal.aborted) return interrupted();
+          const outcome = ctx.fold.apply(event);
+          switch (outcome) {
+            case 'ignored':
+              continue;
+            case 'gap':
+            case 'unnumbered':
+              return ended({ kind: outcome });
+            case 'text':
+              untold = event;
+              continue;
+            default:
+              if (untold) ctx.onApplied('text', untold);
+              untold = undefined;
+              // An error frame is applied and the stream read on: the real API follows it with
+              // the terminal event (response.failed); one with nothing after it is a disconnect.
+              ctx.onApplied(outcome, event);
+              if (outcome === 'terminal') return ended({ kind: 'terminal' });
+          }
         }
+      } finally {
+        // Also when the batch ends the attempt early: what was applied is staged for writing.
+        if (untold) ctx.onApplied('text', untold);
       }
     }
     return controller.signal.aborted ? interrupted() : ended({ kind: 'ended' });
