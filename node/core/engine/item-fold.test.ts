@@ -13,6 +13,7 @@ import {
 import type { OutputItem } from '../../../shared/output-items.js';
 import type { ResponseStreamEvent } from '../provider/responses-client.js';
 import { StreamFold, type FoldSnapshot } from './stream-fold.js';
+import { nothingRead } from './test-support/fresh-fold.js';
 
 const terminal = new Set(['response.completed', 'response.incomplete', 'response.failed']);
 
@@ -41,14 +42,7 @@ const whole = realRecordingNames().filter((name) =>
 );
 const numbered = whole.filter((name) => eventsOf(name).every((e) => seqOf(e) !== undefined));
 
-const empty: FoldSnapshot = {
-  cursor: -1,
-  answer: '',
-  reasoningSummary: '',
-  serverStatus: null,
-  responseId: null,
-  resolvedModel: null,
-};
+const empty: FoldSnapshot = nothingRead;
 
 function foldAll(events: readonly ResponseStreamEvent[], from: FoldSnapshot = empty): StreamFold {
   const fold = new StreamFold(from);

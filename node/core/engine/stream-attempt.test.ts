@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResponseStreamEvent, Streamed } from '../provider/responses-client.js';
 import { readStream, type Interruption } from './stream-attempt.js';
-import { StreamFold } from './stream-fold.js';
+import { freshFold } from './test-support/fresh-fold.js';
 
 const event = (fields: Record<string, unknown>) => fields as unknown as ResponseStreamEvent;
 const response = (status: string) => ({ id: 'resp_1', status, model: 'gpt-5-2025-08-07' });
@@ -17,20 +17,14 @@ const completed = (seq: number) =>
 
 async function* batchesOf(batches: ResponseStreamEvent[][], between?: () => void) {
   for (const batch of batches) {
-    yield batch;
+    // Each batch comes on a later turn, as a network read does.
+    yield await Promise.resolve(batch);
     between?.();
   }
 }
 
 function attempt(batches: ResponseStreamEvent[][], stopAfterFirstBatch = false) {
-  const fold = new StreamFold({
-    cursor: -1,
-    answer: '',
-    reasoningSummary: '',
-    serverStatus: null,
-    responseId: null,
-    resolvedModel: null,
-  });
+  const fold = freshFold();
   const told: { outcome: string; answer: string }[] = [];
   let interrupt: ((why: Interruption) => void) | undefined;
   const result = readStream(

@@ -2,17 +2,10 @@
 // numbered error frames (part of the log) and streams with no sequence numbers at all.
 import { describe, expect, it } from 'vitest';
 import type { ResponseStreamEvent } from '../provider/responses-client.js';
-import { StreamFold, streamErrorOf } from './stream-fold.js';
+import { streamErrorOf } from './stream-fold.js';
+import { freshFold } from './test-support/fresh-fold.js';
 
-const fresh = () =>
-  new StreamFold({
-    cursor: -1,
-    answer: '',
-    reasoningSummary: '',
-    serverStatus: null,
-    responseId: null,
-    resolvedModel: null,
-  });
+const fresh = freshFold;
 
 const event = (fields: Record<string, unknown>) => fields as unknown as ResponseStreamEvent;
 const response = (status: string) => ({ id: 'resp_1', status, model: 'gpt-5-2025-08-07' });
