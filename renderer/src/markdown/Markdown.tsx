@@ -107,11 +107,13 @@ const FarGroup = memo(function FarGroup({ blocks }: { blocks: readonly string[] 
 }, sameBlocks);
 
 /**
- * From this length on, only the groups near the viewport are rendered (use-near-viewport.ts);
- * the others hold their text as it is. A shorter answer is rendered whole: it costs a page
- * little, and its text is never shown unformatted.
+ * From this length on (about ten screens), only the groups near the viewport are rendered
+ * (use-near-viewport.ts); the others hold their text as it is. A shorter answer is rendered whole:
+ * it costs a page little, and its text is never shown unformatted. At 100,000 a streaming answer
+ * held so many elements by the time it turned windowed that the page's tasks then took 65-120 ms
+ * (garbage collection of the DOM, style and layout); at 30,000 none of them took 50.
  */
-const windowedFromChars = 100_000;
+const windowedFromChars = 30_000;
 
 /** Height per character of the groups rendered so far: the size a group not yet rendered is given. */
 function heightPerChar(
