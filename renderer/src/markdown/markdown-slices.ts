@@ -9,14 +9,16 @@
  */
 export const sliceBudgetMs = 12;
 /** A slice before any render was timed: small, as that render runs cold. */
-export const untimedSliceChars = 1_000;
+export const untimedSliceChars = 500;
 /**
  * Bounds on a timed slice. Each render also costs what does not grow with its slice (the view's
  * other parts, style and layout of a long page), so much smaller slices mean more renders and
  * more of that cost, not shorter tasks. Measured on a 2 MB stream (README, Benchmarks): from 250
- * to 16,000 characters, 18 tasks over 50 ms; from 2,000 to 4,000, 13; from 1,000 to 8,000, 3.
+ * to 16,000 characters, 18 tasks over 50 ms; from 2,000 to 4,000, 13; from 1,000 to 8,000, 3;
+ * then, with the warm-up and windowing from 30,000 characters, from 1,000 to 8,000 one or two
+ * (the first slices, while the page is cold), and from 500 to 8,000 none or one in four runs.
  */
-export const fewestSliceChars = 1_000;
+export const fewestSliceChars = 500;
 export const mostSliceChars = 8_000;
 /** Renders that parsed less than this are not timed: too little to tell a rate. */
 const fewestTimedChars = 200;
