@@ -42,9 +42,10 @@ const whole = realRecordingNames().filter((name) =>
 );
 const numbered = whole.filter((name) => eventsOf(name).every((e) => seqOf(e) !== undefined));
 
-const empty: FoldSnapshot = nothingRead;
-
-function foldAll(events: readonly ResponseStreamEvent[], from: FoldSnapshot = empty): StreamFold {
+function foldAll(
+  events: readonly ResponseStreamEvent[],
+  from: FoldSnapshot = nothingRead,
+): StreamFold {
   const fold = new StreamFold(from);
   fold.beginStream();
   for (const event of events) fold.apply(event);
@@ -66,7 +67,7 @@ describe.each(numbered)('%s, stored and restored at every 7th event', (name) => 
     const once = foldAll(events);
     // The store: the cursor, the text and the changed items, written together (as the writer does).
     const stored = new Map<number, OutputItem>();
-    let snapshot: FoldSnapshot = empty;
+    let snapshot: FoldSnapshot = nothingRead;
     let fold = new StreamFold(snapshot);
     fold.beginStream();
     for (const [index, event] of events.entries()) {
@@ -97,7 +98,7 @@ describe.each(numbered)('%s, stored and restored at every 7th event', (name) => 
 
 describe('events the fold does not know', () => {
   it('keeps unknown item types as sent and never throws on odd shapes', () => {
-    const fold = new StreamFold(empty);
+    const fold = new StreamFold(nothingRead);
     fold.beginStream();
     const odd = [
       {

@@ -5,8 +5,6 @@ import type { ResponseStreamEvent } from '../provider/responses-client.js';
 import { streamErrorOf } from './stream-fold.js';
 import { freshFold } from './test-support/fresh-fold.js';
 
-const fresh = freshFold;
-
 const event = (fields: Record<string, unknown>) => fields as unknown as ResponseStreamEvent;
 const response = (status: string) => ({ id: 'resp_1', status, model: 'gpt-5-2025-08-07' });
 const created = (seq?: number) =>
@@ -16,7 +14,7 @@ const delta = (text: string, seq?: number) =>
 
 describe('error frames', () => {
   it('a numbered error frame is part of the log: the cursor moves past it, once', () => {
-    const fold = fresh();
+    const fold = freshFold();
     fold.beginStream();
     expect(fold.apply(created(0))).toBe('status');
     const frame = event({
@@ -48,7 +46,7 @@ describe('error frames', () => {
   });
 
   it('an unnumbered error frame in a numbered stream is noted, not applied', () => {
-    const fold = fresh();
+    const fold = freshFold();
     fold.beginStream();
     fold.apply(created(0));
     expect(fold.apply(event({ type: 'error', code: 'x', message: 'y' }))).toBe('error');
@@ -59,7 +57,7 @@ describe('error frames', () => {
 
 describe('streams without sequence numbers', () => {
   it('the create stream is folded in arrival order with a local counter', () => {
-    const fold = fresh();
+    const fold = freshFold();
     fold.beginStream();
     expect(fold.apply(created())).toBe('status');
     expect(fold.apply(delta('The'))).toBe('text');
@@ -70,7 +68,7 @@ describe('streams without sequence numbers', () => {
   });
 
   it('a re-stream without numbers cannot be spliced onto the cursor', () => {
-    const fold = fresh();
+    const fold = freshFold();
     fold.beginStream();
     fold.apply(created(0));
     fold.apply(delta('a', 1));
@@ -81,7 +79,7 @@ describe('streams without sequence numbers', () => {
   });
 
   it('an unknown unnumbered shape inside a numbered stream is tolerated, never applied', () => {
-    const fold = fresh();
+    const fold = freshFold();
     fold.beginStream();
     fold.apply(created(0));
     expect(fold.apply(event({ type: 'response.something_new' }))).toBe('ignored');

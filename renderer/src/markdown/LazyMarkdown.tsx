@@ -32,8 +32,8 @@ const parts: ReadonlyArray<() => Promise<unknown>> = [
 
 /**
  * Loads the Markdown renderer while the page is idle, a part at a time, then renders samples
- * with it (markdown-warm-up.tsx; their links have `api` above them, never clicked), so opening the first job neither waits for it nor pays for its
- * first, cold render. A failed load is left to the first job view, which loads it again and shows
+ * with it (markdown-warm-up.tsx; their links have `api` above them, never clicked), so opening
+ * the first job neither waits for it nor pays for its first, cold render. A failed load is left to the first job view, which loads it again and shows
  * its error there.
  */
 export function preloadMarkdownWhenIdle(api: MullApi): void {

@@ -20,11 +20,7 @@ const fenceOpen = /^ {0,3}(`{3,}|~{3,})/u;
 
 /** Cuts `text` into blocks, starting from where `previous` left off when `text` extends it. */
 export function markdownBlocks(text: string, previous?: MarkdownBlocks): MarkdownBlocks {
-  const extends_ =
-    previous !== undefined &&
-    !previous.definitions &&
-    text.length >= previous.text.length &&
-    holdsAt(text, previous.text);
+  const extends_ = previous !== undefined && !previous.definitions && holdsAt(text, previous.text);
   const from = extends_ ? previous.lastStart : 0;
   const definitions = definitionLine.test(text.slice(from));
   if (definitions) return { text, blocks: [text], lastStart: 0, definitions };

@@ -72,6 +72,7 @@ export function useNearViewport(
     // dropped a few per task, as removing the elements of all of them at once took one task of
     // 70 ms (README, Benchmarks: job_view_long_task_ms).
     const leaving = new Set<number>();
+    const pending = () => waiting.size > 0 || leaving.size > 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     // One group comes in per task (then a few leave per task); the rest wait for the next.
     const step = () => {
@@ -88,7 +89,7 @@ export function useNearViewport(
         }
       }
       setNear(new Set(nearNow));
-      if (waiting.size > 0 || leaving.size > 0) timer = setTimeout(step, 0);
+      if (pending()) timer = setTimeout(step, 0);
     };
     if (shown.current !== 'all') nearNow = new Set(shown.current);
     const io = new IntersectionObserver(
@@ -102,7 +103,8 @@ export function useNearViewport(
             now.add(index); // rendered already: on screen it stays, far it leaves soon
             if (!entry.isIntersecting) leaving.add(index);
           } else if (entry.isIntersecting) {
-            if (!leaving.delete(index) && !now.has(index)) waiting.add(index);
+            leaving.delete(index); // near again: it stays
+            if (!now.has(index)) waiting.add(index);
           } else {
             waiting.delete(index);
             changed = now.delete(index) || changed;
@@ -110,9 +112,7 @@ export function useNearViewport(
           }
         }
         if (changed) setNear(new Set(now));
-        if ((waiting.size > 0 || leaving.size > 0) && timer === undefined) {
-          timer = setTimeout(step, 0);
-        }
+        if (pending() && timer === undefined) timer = setTimeout(step, 0);
       },
       { root: scrollParent(element) ?? null, rootMargin: margin },
     );
