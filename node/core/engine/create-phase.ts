@@ -100,19 +100,27 @@ export class CreatePhase {
     }
   }
 
-  /** Marks the job submitting and sends the create; `submittedAt` is written as the bytes leave. */
+  /**
+   * Sends the create, and marks the job submitting, durably, with `submittedAt`, as its bytes
+   * leave. Until then it stays pending: waiting for a place to open (a burst of creates) or for
+   * its connection, nothing has been sent, so a cancel, a wake or a crash may still stop it and
+   * it is sent again safely. One write per create instead of a "submitting" write before it.
+   */
   open(signal: AbortSignal): Promise<Streamed> {
     const host = this.host;
-    // submittedAt is set only as the request's bytes leave: a crash before that leaves a job that
-    // was never sent (sent again safely), one after it a job whose fate is unknown.
     // A flex job waiting for capacity loses its waiting note as it is sent again.
     const waiting = host.job.error?.code === flexCapacityCode;
-    host.write({ status: 'submitting', submittedAt: null, ...(waiting ? { error: null } : {}) });
     return host.client.create(
       createBodyFor(host.job, host.previousResponseId, host.readAttachment, this.fileIds),
       signal,
       () => {
-        host.adopt(host.writer.writeDurably(host.job.id, { submittedAt: host.now() }));
+        host.adopt(
+          host.writer.writeDurably(host.job.id, {
+            status: 'submitting',
+            submittedAt: host.now(),
+            ...(waiting ? { error: null } : {}),
+          }),
+        );
       },
     );
   }

@@ -13,7 +13,11 @@ import { finalTextsOf, usageOf } from './final-text.js';
 const terminalServerStatuses = new Set(['completed', 'incomplete', 'failed', 'cancelled']);
 
 export function isTerminalResponse(response: ServerResponse): boolean {
-  return terminalServerStatuses.has(response.status ?? '');
+  return isTerminalServerStatus(response.status);
+}
+
+export function isTerminalServerStatus(status: string | null | undefined): boolean {
+  return terminalServerStatuses.has(status ?? '');
 }
 
 export interface FinalState {

@@ -10,8 +10,8 @@ import { unknownAdvice } from './create-window.js';
 import type { ResponsesClient, ServerResponse } from '../provider/responses-client.js';
 import { pollDelayMs, reconnectDelayMs } from './backoff.js';
 import type { EngineOptions } from './engine-options.js';
-import { finalStateOf, isTerminalResponse } from './final-state.js';
-import type { ItemsWrite, JobWriter, StagedWrite } from './job-writer.js';
+import { finalStateOf, isTerminalResponse, isTerminalServerStatus } from './final-state.js';
+import type { ItemsWrite, JobWriter, StagedWrite, TimelineEntry } from './job-writer.js';
 import { readStream, type AttemptResult, type Interruption } from './stream-attempt.js';
 import type { AttachmentReader } from '../attachments/index.js';
 import type { UploadedFiles } from './attachment-uploads.js';
@@ -435,7 +435,10 @@ export class JobDriver {
     });
   }
 
-  /** A create request is in flight (or about to be): it must never be aborted. */
+  /**
+   * A create request's bytes have left and no response id is known yet: it must never be aborted.
+   * (Before it leaves the job is still pending, and stopping it sends nothing.)
+   */
   private isCreating(): boolean {
     return this.mode === 'create' && this.job.status === 'submitting';
   }
@@ -455,22 +458,25 @@ export class JobDriver {
   private writeFold(terminal: boolean): void {
     if (terminal) return; // finish() writes the terminal state with the server's last word
     const serverStatus = this.fold.serverStatus;
-    const status = serverStatus === 'in_progress' ? 'in_progress' : 'queued';
+    // Told at the end of a read, the fold may already hold the terminal event that followed (the
+    // job ran: finish() writes the end next).
+    const status =
+      serverStatus === 'in_progress' || isTerminalServerStatus(serverStatus)
+        ? 'in_progress'
+        : 'queued';
     const firstId = this.job.responseId === null && this.fold.responseId !== null;
-    const entry = firstId
-      ? { kind: 'created' as const, detail: this.fold.responseId }
-      : this.isResuming()
-        ? { kind: 'reconnected' as const }
-        : status === 'in_progress' && this.job.startedAt === null
-          ? { kind: 'started' as const }
-          : status !== this.job.status
-            ? { kind: status === 'queued' ? ('queued' as const) : ('started' as const) }
-            : undefined;
-    const startedAt =
-      status === 'in_progress' && this.job.startedAt === null
-        ? this.deps.now()
-        : this.job.startedAt;
-    this.write({ ...this.fold.streamingWrite(), status, startedAt }, entry);
+    const resuming = this.isResuming();
+    const starting = status === 'in_progress' && this.job.startedAt === null;
+    // One write may follow several events of a read (`response.created` and `.in_progress`
+    // come together): each step the job took gets its entry.
+    const entries: TimelineEntry[] = [];
+    if (firstId) entries.push({ kind: 'created', detail: this.fold.responseId });
+    else if (resuming) entries.push({ kind: 'reconnected' });
+    if (starting) entries.push({ kind: 'started' });
+    else if (!firstId && !resuming && status !== this.job.status)
+      entries.push({ kind: status === 'queued' ? 'queued' : 'started' });
+    const startedAt = starting ? this.deps.now() : this.job.startedAt;
+    this.write({ ...this.fold.streamingWrite(), status, startedAt }, entries);
   }
 
   /**

@@ -78,8 +78,13 @@ export class JobWriter {
     return () => this.listeners.delete(listener);
   }
 
-  /** Writes now (with a timeline entry and items, in the same transaction), then tells. */
-  write(id: JobId, unredacted: JobPatch, entry?: TimelineEntry, items?: ItemsWrite): Job {
+  /** Writes now (with timeline entries and items, in the same transaction), then tells. */
+  write(
+    id: JobId,
+    unredacted: JobPatch,
+    entry?: TimelineEntry | readonly TimelineEntry[],
+    items?: ItemsWrite,
+  ): Job {
     const patch = withoutKeys(unredacted);
     const staged = this.staged.get(id);
     this.staged.delete(id);
@@ -92,7 +97,8 @@ export class JobWriter {
       const updated = this.store.update(id, older ? merged(older.patch, patch) : patch, {
         indexLater: true,
       });
-      if (entry) this.store.appendEvent(id, entry.kind, redactKeys(entry.detail ?? null));
+      for (const one of entry === undefined ? [] : 'kind' in entry ? [entry] : entry)
+        this.store.appendEvent(id, one.kind, redactKeys(one.detail ?? null));
       return updated;
     });
     this.transactions++;

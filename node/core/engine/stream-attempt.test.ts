@@ -1,6 +1,6 @@
-// One stream attempt tells the driver what each batch changed: text once per run of text events
-// (after its last piece, before anything else the batch holds), and always before the attempt
-// ends, so a stop in the middle of a batch still stages what was applied.
+// One stream attempt tells the driver what each batch changed: text once and status changes once
+// (text first, after the last of them, before an error or the terminal event of the batch), and
+// always before the attempt ends, so a stop in the middle of a batch still writes what was applied.
 import { describe, expect, it } from 'vitest';
 import type { ResponseStreamEvent, Streamed } from '../provider/responses-client.js';
 import { readStream, type Interruption } from './stream-attempt.js';
@@ -10,6 +10,8 @@ const event = (fields: Record<string, unknown>) => fields as unknown as Response
 const response = (status: string) => ({ id: 'resp_1', status, model: 'gpt-5-2025-08-07' });
 const created = (seq: number) =>
   event({ type: 'response.created', response: response('queued'), sequence_number: seq });
+const inProgress = (seq: number) =>
+  event({ type: 'response.in_progress', response: response('in_progress'), sequence_number: seq });
 const delta = (text: string, seq: number) =>
   event({ type: 'response.output_text.delta', delta: text, sequence_number: seq });
 const completed = (seq: number) =>
@@ -44,15 +46,15 @@ function attempt(batches: ResponseStreamEvent[][], stopAfterFirstBatch = false) 
 }
 
 describe('what a stream attempt tells', () => {
-  it('tells text once per batch, after its last piece, and before the end', async () => {
+  it('tells text and status once per batch, after their last events, and before the end', async () => {
     const { result, told } = attempt([
-      [created(0), delta('A', 1), delta('b', 2), delta('c', 3)],
-      [delta('d', 4), completed(5)],
+      [created(0), inProgress(1), delta('A', 2), delta('b', 3), delta('c', 4)],
+      [delta('d', 5), completed(6)],
     ]);
     expect((await result).end).toEqual({ kind: 'terminal' });
     expect(told).toEqual([
-      { outcome: 'status', answer: '' },
       { outcome: 'text', answer: 'Abc' },
+      { outcome: 'status', answer: 'Abc' },
       { outcome: 'text', answer: 'Abcd' },
       { outcome: 'terminal', answer: 'Abcd' },
     ]);
@@ -61,11 +63,17 @@ describe('what a stream attempt tells', () => {
   it('tells the text applied when the stream ends early, or is stopped between batches', async () => {
     const cut = attempt([[created(0), delta('A', 1), delta('b', 2)]]);
     expect((await cut.result).end).toEqual({ kind: 'ended' });
-    expect(cut.told.at(-1)).toEqual({ outcome: 'text', answer: 'Ab' });
+    expect(cut.told).toEqual([
+      { outcome: 'text', answer: 'Ab' },
+      { outcome: 'status', answer: 'Ab' },
+    ]);
 
     const gap = attempt([[created(0), delta('A', 1), delta('b', 3)]]);
     expect((await gap.result).end).toEqual({ kind: 'gap' });
-    expect(gap.told.at(-1)).toEqual({ outcome: 'text', answer: 'A' });
+    expect(gap.told).toEqual([
+      { outcome: 'text', answer: 'A' },
+      { outcome: 'status', answer: 'A' },
+    ]);
 
     const stopped = attempt(
       [
@@ -75,6 +83,9 @@ describe('what a stream attempt tells', () => {
       true,
     );
     expect((await stopped.result).end).toEqual({ kind: 'interrupted', why: 'stop' });
-    expect(stopped.told.at(-1)).toEqual({ outcome: 'text', answer: 'A' });
+    expect(stopped.told).toEqual([
+      { outcome: 'text', answer: 'A' },
+      { outcome: 'status', answer: 'A' },
+    ]);
   });
 });

@@ -35,8 +35,9 @@ export interface AttemptContext {
   /** Registers the attempt's abort function, so the driver can interrupt it. */
   setInterrupt(interrupt: ((why: Interruption) => void) | undefined): void;
   /**
-   * Called after each applied event, with what changed; for text (most events of a long answer),
-   * once for the run of text events of a batch, after its last.
+   * Called after each applied event, with what changed; for text (most events of a long answer)
+   * and for status changes, once per batch for each (text first), after the last of them and
+   * before an error or terminal event of the batch.
    */
   onApplied(
     outcome: Exclude<FoldOutcome, 'ignored' | 'gap' | 'unnumbered'>,
@@ -74,8 +75,15 @@ export async function readStream(
     for await (const batch of batches) {
       watchdog.touch();
       // Text is told once per batch, after its last piece (or before what else the batch holds):
-      // telling is staging a write, and a long answer's batch is hundreds of deltas.
-      let untold: ResponseStreamEvent | undefined;
+      // telling is staging a write, and a long answer's batch is hundreds of deltas. So is a
+      // status change (a write of its own): `response.created` and `.in_progress` come together.
+      let untoldText: ResponseStreamEvent | undefined;
+      let untoldStatus: ResponseStreamEvent | undefined;
+      const tellUntold = () => {
+        if (untoldText) ctx.onApplied('text', untoldText);
+        if (untoldStatus) ctx.onApplied('status', untoldStatus);
+        untoldText = untoldStatus = undefined;
+      };
       try {
         for (const event of batch) {
           if (signal.aborted) return interrupted();
@@ -87,11 +95,13 @@ export async function readStream(
             case 'unnumbered':
               return ended({ kind: outcome });
             case 'text':
-              untold = event;
+              untoldText = event;
+              continue;
+            case 'status':
+              untoldStatus = event;
               continue;
             default:
-              if (untold) ctx.onApplied('text', untold);
-              untold = undefined;
+              tellUntold();
               // An error frame is applied and the stream read on: the real API follows it with
               // the terminal event (response.failed); one with nothing after it is a disconnect.
               ctx.onApplied(outcome, event);
@@ -99,8 +109,8 @@ export async function readStream(
           }
         }
       } finally {
-        // Also when the batch ends the attempt early: what was applied is staged for writing.
-        if (untold) ctx.onApplied('text', untold);
+        // Also when the batch ends the attempt early: what was applied is told (written).
+        tellUntold();
       }
     }
     return controller.signal.aborted ? interrupted() : ended({ kind: 'ended' });

@@ -8,7 +8,8 @@ import type {
   Response as ServerResponse,
   ResponseStreamEvent,
 } from 'openai/resources/responses/responses';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent } from 'undici';
+import { nodeBodyOf, streamingFetch } from './streaming-fetch.js';
 import { OpeningGate } from './opening-gate.js';
 import { randomUUID } from 'node:crypto';
 import { eventBatchesOf } from './sse-reader.js';
@@ -109,20 +110,10 @@ function withAuthHeaders(authStyle: AuthStyle, init: RequestInit | undefined) {
 }
 
 function fetchFor(authStyle: AuthStyle): typeof fetch {
-  const send = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const headers = withAuthHeaders(authStyle, init);
-    // undici's own fetch, to use the agent above; its Response is the same class at runtime but
-    // its types differ from Node's global ones.
-    const options = init as Parameters<typeof undiciFetch>[1];
-    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
-    return undiciFetch(input as Parameters<typeof undiciFetch>[0], {
-      ...options,
-      headers,
-      // A request may name its own agent (the create does: see createAgent).
-      dispatcher: options?.dispatcher ?? longLivedAgent,
-    });
-  };
-  return send;
+  // undici's Dispatcher API under a fetch's shape (streaming-fetch.ts), through the agent above
+  // unless a request names its own (the create does: see createAgent).
+  const send = streamingFetch(longLivedAgent);
+  return (input, init) => send(input, { ...init, headers: withAuthHeaders(authStyle, init) });
 }
 
 /**
@@ -137,9 +128,10 @@ function uploadFetchFor(authStyle: AuthStyle): typeof fetch {
 
 /** The SDK checks the status and throws for errors; the body is read with eventBatchesOf(). */
 function streamedFrom(response: Response): Streamed {
-  if (!response.body) throw new TypeError('the event stream has no body');
+  const body = nodeBodyOf(response) ?? response.body;
+  if (!body) throw new TypeError('the event stream has no body');
   return {
-    batches: eventBatchesOf(response.body),
+    batches: eventBatchesOf(body),
     requestId: response.headers.get('x-request-id'),
   };
 }

@@ -13,9 +13,8 @@ import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
  * as `type: "error"`.
  */
 export async function* eventBatchesOf(
-  body: ReadableStream<Uint8Array>,
+  body: AsyncIterable<Uint8Array>,
 ): AsyncGenerator<ResponseStreamEvent[]> {
-  const reader = body.getReader();
   // Node's StringDecoder: a streaming TextDecoder took 7 times as long for the same bytes.
   const decoder = new StringDecoder('utf8');
   let batch: ResponseStreamEvent[] = [];
@@ -27,24 +26,17 @@ export async function* eventBatchesOf(
       batch.push(data as unknown as ResponseStreamEvent);
     },
   });
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      // A character cut between two reads waits for its last byte.
-      parser.feed(
-        done
-          ? decoder.end()
-          : decoder.write(Buffer.from(value.buffer, value.byteOffset, value.byteLength)),
-      );
-      if (batch.length > 0) {
-        const ready = batch;
-        batch = [];
-        yield ready;
-      }
-      if (done) return;
+  // Leaving early (terminal event, abort) returns the body's iterator, which releases the
+  // connection (a web stream is cancelled, a Node stream destroyed).
+  for await (const value of body) {
+    // A character cut between two reads waits for its last byte.
+    parser.feed(decoder.write(Buffer.from(value.buffer, value.byteOffset, value.byteLength)));
+    if (batch.length > 0) {
+      const ready = batch;
+      batch = [];
+      yield ready;
     }
-  } finally {
-    // Leaving early (terminal event, abort) must release the connection.
-    await reader.cancel().catch(() => undefined);
   }
+  parser.feed(decoder.end());
+  if (batch.length > 0) yield batch;
 }
