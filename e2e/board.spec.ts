@@ -217,11 +217,15 @@ test('the keyboard alone: search with highlighted snippets, move, open, close', 
   await expect(selected).toContainText(next);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('article', { name: next })).toBeVisible();
+  // The focus moves to what opened, so a screen reader reads it.
+  await expect(page.locator('[data-pane="job"]')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('article')).toHaveCount(0);
 
   await page.keyboard.press('n');
-  await expect(page.getByRole('form', { name: 'New job' })).toBeVisible();
+  const composer = page.getByRole('form', { name: 'New job' });
+  await expect(composer).toBeVisible();
+  await expect(composer.getByLabel('Prompt', { exact: true })).toBeFocused();
 });
 
 test('first run without a key: the onboarding explains and takes a key', async ({ page }) => {

@@ -32,7 +32,7 @@ import {
 import { JobTexts } from './job-texts.js';
 import { rowToSummary, type JobSummaryRow } from './job-summary.js';
 import { decodeCursor, encodeCursor } from './list-cursor.js';
-import type { Database, Statement } from './open-database.js';
+import type { Database, Statement, Transaction } from './open-database.js';
 import { highlightEnd, highlightStart, toSnippetParts } from './snippet-parts.js';
 import { StatementCache, type NamedParams } from './statement-cache.js';
 import { SpendQueries, type SpendTotals } from './spend-queries.js';
@@ -85,6 +85,8 @@ export const rankedMatches = 2000;
 export class JobStore {
   readonly #db: Database;
   readonly #now: () => number;
+  /** One transaction wrapper for every write (better-sqlite3 builds five functions per wrapper). */
+  readonly #inTransaction: Transaction<(fn: () => unknown) => unknown>;
   readonly #updates: StatementCache;
   readonly #lists: StatementCache;
   readonly #insert: Statement<NamedParams>;
@@ -116,6 +118,7 @@ export class JobStore {
   constructor(db: Database, options: JobStoreOptions = {}) {
     this.#db = db;
     this.#now = options.now ?? Date.now;
+    this.#inTransaction = db.transaction((fn: () => unknown) => fn());
     this.#updates = new StatementCache(db);
     this.#lists = new StatementCache(db);
     this.#insert = db.prepare(
@@ -233,7 +236,7 @@ export class JobStore {
   transaction<T>(fn: () => T): T {
     // IMMEDIATE takes the write lock up front, so a second connection makes this wait
     // (busy_timeout) rather than fail half-way when a read would have to become a write.
-    return this.#db.transaction(fn).immediate();
+    return this.#inTransaction.immediate(fn) as T;
   }
 
   insert(job: Job): void {

@@ -32,6 +32,7 @@ import { takeWriterMark, type WriterMark } from './writer-marks.js';
 export { sqliteNativeBindingVariable } from './native-binding.js';
 
 export type Database = BetterSqlite3.Database;
+export type Transaction<F extends (...args: never[]) => unknown> = BetterSqlite3.Transaction<F>;
 export type Statement<
   Params extends unknown[] | object = unknown[],
   Row = unknown,

@@ -1,7 +1,7 @@
 // The app's frame: header, the board on the left, what is open on the right. Owns the page-wide
 // subscriptions (job events, notifications, "show this job") and keys.
 import { ComparisonView } from '../compare/ComparisonView.js';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import { JobBoard, type BoardHandle } from '../board/JobBoard.js';
 import { Composer } from '../composer/Composer.js';
 import { useJobEvents } from '../data/use-job-events.js';
@@ -11,6 +11,7 @@ import { Onboarding } from '../onboarding/Onboarding.js';
 import { SettingsView } from '../settings/SettingsView.js';
 import { SpendView } from '../spend/SpendView.js';
 import { ErrorBoundary } from '../ui/ErrorBoundary.js';
+import { useFocusNextFrame } from '../ui/use-focus-next-frame.js';
 import { AppHeader } from './AppHeader.js';
 import { DeferredDeleteProvider } from './deferred-delete.js';
 import { EmptyPane } from './EmptyPane.js';
@@ -40,10 +41,13 @@ export function App() {
     },
   });
 
-  // Opening something moves the focus to it, so a screen reader reads what opened.
-  useEffect(() => {
-    if (paneKey !== routeHash({ page: 'board' })) paneRef.current?.focus({ preventScroll: true });
-  }, [paneKey]);
+  // Opening something moves the focus to it, so a screen reader reads what opened, unless a field
+  // of what opened took the focus itself (the composer's prompt).
+  useFocusNextFrame(paneRef, paneKey, {
+    when: paneKey !== routeHash({ page: 'board' }),
+    unlessInside: true,
+    preventScroll: true,
+  });
 
   // A deleted job's pane closes and the job after it opens (or the one before, if it was last).
   const selectAfterDelete = useCallback((id: string) => {

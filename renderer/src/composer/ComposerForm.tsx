@@ -1,6 +1,6 @@
 // The composer's fields and their state. Starts from the person's default model and provider.
 import { Send } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { maxJobsPerSubmit, type AppSettings } from '../../../shared/ipc/contract.js';
 import type { ReasoningEffort } from '../../../shared/job.js';
 import type { ModelInfo } from '../../../shared/models.js';
@@ -28,6 +28,7 @@ import { ModelPicker } from './ModelPicker.js';
 import { isSubmitShortcut } from './submit-shortcut.js';
 import { ProviderField } from '../ui/ProviderField.js';
 import { EffortField } from '../ui/EffortField.js';
+import { useFocusNextFrame } from '../ui/use-focus-next-frame.js';
 
 interface Props {
   settings: AppSettings;
@@ -40,6 +41,9 @@ interface Props {
 export function ComposerForm({ settings, models, providers, onSubmitted, onClose }: Props) {
   // The unsent prompt survives Escape and a reload (draft.ts); a submit clears it.
   const [initialDraft] = useState(readDraft);
+  // The prompt takes the focus as the composer opens (see use-focus-next-frame.ts).
+  const promptRef = useRef<HTMLTextAreaElement>(null);
+  useFocusNextFrame(promptRef, 'opened');
   const [prompt, setPrompt] = useState(initialDraft?.prompt ?? '');
   const [split, setSplit] = useState(initialDraft?.split ?? false);
   const [draftKept, setDraftKept] = useState(initialDraft !== undefined);
@@ -207,8 +211,8 @@ export function ComposerForm({ settings, models, providers, onSubmitted, onClose
           id={ids.prompt}
           className="composer__prompt"
           rows={10}
+          ref={promptRef}
           value={prompt}
-          autoFocus
           aria-describedby={`${ids.promptHint} ${ids.draft}`}
           onChange={(event) => {
             setPrompt(event.target.value);
