@@ -9,14 +9,15 @@
 import type { Readable } from 'node:stream';
 import { request, type Dispatcher } from 'undici';
 
-const nodeBodies = new WeakMap<Response, AsyncIterable<Uint8Array>>();
+const nodeBodies = new WeakMap<Response, { body: Readable; signal: AbortSignal | undefined }>();
 
 /** Statuses whose response has no body (a Response refuses one). */
 const bodiless = new Set([101, 103, 204, 205, 304]);
 
 /** The Node body of a Response made by streamingFetch (its web body then is never read). */
 export function nodeBodyOf(response: Response): AsyncIterable<Uint8Array> | undefined {
-  return nodeBodies.get(response);
+  const made = nodeBodies.get(response);
+  return made && readingLikeFetch(made.body, made.signal);
 }
 
 /**
@@ -54,7 +55,7 @@ export function streamingFetch(dispatcher: Dispatcher): typeof fetch {
       return new Response(null, { status, headers });
     }
     const response = new Response(webBodyOf(body), { status, headers });
-    nodeBodies.set(response, readingLikeFetch(body, signal));
+    nodeBodies.set(response, { body, signal });
     return response;
   };
 }
@@ -65,7 +66,12 @@ function urlOf(input: string | URL | Request): string {
 }
 
 function headersOf(headers: RequestInit['headers']): Record<string, string> {
-  return Object.fromEntries(new Headers(headers).entries());
+  // A plain record is sent as it is: responses-client.ts hands one on, of strings, flattened
+  // from the SDK's headers already (withAuthHeaders).
+  if (headers === undefined) return {};
+  if (headers instanceof Headers || Array.isArray(headers))
+    return Object.fromEntries(new Headers(headers).entries());
+  return headers as Record<string, string>;
 }
 
 /** The body's chunks, with fetch's errors: the signal's reason once aborted, else 'terminated'. */
