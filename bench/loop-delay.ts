@@ -53,6 +53,8 @@ export interface LoopDelayResult {
   /** Transactions per second over the whole run, and while every job streams. */
   txPerSecond: number;
   txPerSecondStreaming: number;
+  /** Commits synced to disk over the run: the marks that creates were sent, several per commit. */
+  syncedCommits: number;
   /** Submit to each job's first committed text: the median and the last one. */
   firstTextP50Ms: number;
   lastFirstTextMs: number;
@@ -112,7 +114,7 @@ export async function benchLoopDelay(
     const whole = monitorEventLoopDelay({ resolution: sampleEveryMs });
     const steady = monitorEventLoopDelay({ resolution: sampleEveryMs });
     const listenBefore = listenCounters();
-    const txBefore = manager.stats().transactions;
+    const { transactions: txBefore, syncedCommits: syncedBefore } = manager.stats();
     const firstText = new Map<string, number>();
     // Streaming for the steady window: ten events in (as before streams_1000 was added).
     const streaming = new Set<string>();
@@ -163,6 +165,7 @@ export async function benchLoopDelay(
     whole.disable();
     const seconds = (performance.now() - started) / 1000;
     const transactions = manager.stats().transactions - txBefore;
+    const syncedCommits = manager.stats().syncedCommits - syncedBefore;
     const listenAfter = listenCounters();
     const finals = submitted.map((j) => manager.mustGet(j.id));
     const statuses: Partial<Record<JobStatus, number>> = {};
@@ -207,6 +210,7 @@ export async function benchLoopDelay(
         steadySeconds > 0 ? txSteady / (jobs * steadySeconds) : Number.NaN,
       txPerSecond: transactions / seconds,
       txPerSecondStreaming: steadySeconds > 0 ? txSteady / steadySeconds : Number.NaN,
+      syncedCommits,
       firstTextP50Ms: firstTimes[Math.floor(firstTimes.length / 2)] ?? Number.NaN,
       lastFirstTextMs: firstTimes.length === jobs ? (firstTimes.at(-1) ?? Number.NaN) : Number.NaN,
       createdP50Ms: createdTimes[Math.floor(createdTimes.length / 2)] ?? Number.NaN,

@@ -328,7 +328,7 @@ async function streamsRows(
   rows.push(
     [
       'streams_1000_last_ms',
-      `${Number.isNaN(r.lastFirstTextMs) ? `NaN: ${r.neverStreamed} jobs never streamed` : results.streams_1000_last_ms} (submit of ${r.jobs} jobs to the last one's first text stored; median ${results.streams_1000_p50_ms}; response ids stored: median ${Math.round(r.createdP50Ms)}, last ${Math.round(r.lastCreatedMs)}; ${overflow})`,
+      `${Number.isNaN(r.lastFirstTextMs) ? `NaN: ${r.neverStreamed} jobs never streamed` : results.streams_1000_last_ms} (submit of ${r.jobs} jobs to the last one's first text stored; median ${results.streams_1000_p50_ms}; response ids stored: median ${Math.round(r.createdP50Ms)}, last ${Math.round(r.lastCreatedMs)}; the ${r.jobs} creates marked sent in ${r.syncedCommits} synced commits; ${overflow})`,
       '<= 5000',
     ],
     [

@@ -43,7 +43,9 @@ export class ResponseRun {
   private closed = false;
   private snapshotNow: ResponseObject;
   private timer: NodeJS.Timeout | undefined;
-  private waiters = new Set<() => void>();
+  private waiters: Array<() => void> = [];
+  /** The signals of the connections waiting here, each with its one abort listener. */
+  private readonly watched = new WeakSet<AbortSignal>();
   private readonly now: () => number;
   private readonly plan: ResponsePlan;
 
@@ -102,17 +104,19 @@ export class ResponseRun {
     return this.events[seq];
   }
 
-  /** Resolves when more events are released or the log closes. */
+  /**
+   * Resolves when more events are released, the log closes or `signal` aborts. A connection waits
+   * once per event, so its signal gets one listener for its lifetime, not one per wait (a
+   * thousand streams made that the emulator's largest cost after the socket writes); the abort
+   * wakes every waiter, and each looks again at what it waits for.
+   */
   waitForChange(signal: AbortSignal): Promise<void> {
-    return new Promise((resolve) => {
-      const wake = () => {
-        this.waiters.delete(wake);
-        signal.removeEventListener('abort', wake);
-        resolve();
-      };
-      this.waiters.add(wake);
-      signal.addEventListener('abort', wake, { once: true });
-    });
+    if (signal.aborted) return Promise.resolve();
+    if (!this.watched.has(signal)) {
+      this.watched.add(signal);
+      signal.addEventListener('abort', () => this.wakeAll(), { once: true });
+    }
+    return new Promise((resolve) => this.waiters.push(resolve));
   }
 
   /** The index of the first event numbered above `seq` (a resume with `starting_after=seq`). */
@@ -250,6 +254,8 @@ export class ResponseRun {
   }
 
   private wakeAll(): void {
-    for (const wake of [...this.waiters]) wake();
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
   }
 }

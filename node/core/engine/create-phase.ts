@@ -1,5 +1,5 @@
 // The create phase of a job: uploading the attachments the create names by file id (before the
-// create window opens), sending the create request (marked sent, durably, the instant its bytes
+// create window opens), sending the create request (marked sent, durably, just before its bytes
 // leave) and deciding, with create-window.ts, what a create that ended without a response id
 // means: send again (nothing reached the server), wait and send again (the server refused it for
 // now), pause for a key, fail, or "unknown" (it may be running on the server: never resent).
@@ -102,9 +102,10 @@ export class CreatePhase {
 
   /**
    * Sends the create, and marks the job submitting, durably, with `submittedAt`, as its bytes
-   * leave. Until then it stays pending: waiting for a place to open (a burst of creates) or for
-   * its connection, nothing has been sent, so a cancel, a wake or a crash may still stop it and
-   * it is sent again safely. One write per create instead of a "submitting" write before it.
+   * leave (with the other creates leaving in the same turn: one synced commit for all). Until
+   * then it stays pending: waiting for a place to open (a burst of creates) or for its
+   * connection, nothing has been sent, so a cancel, a wake or a crash may still stop it and it is
+   * sent again safely. One write per create instead of a "submitting" write before it.
    */
   open(signal: AbortSignal): Promise<Streamed> {
     const host = this.host;
@@ -113,14 +114,17 @@ export class CreatePhase {
     return host.client.create(
       createBodyFor(host.job, host.previousResponseId, host.readAttachment, this.fileIds),
       signal,
-      () => {
-        host.adopt(
-          host.writer.writeDurably(host.job.id, {
+      {
+        mark: () => {
+          const sent = host.writer.write(host.job.id, {
             status: 'submitting',
             submittedAt: host.now(),
             ...(waiting ? { error: null } : {}),
-          }),
-        );
+          });
+          // Only once it is committed: a mark that failed leaves the job unsent, sent again.
+          return () => host.adopt(sent);
+        },
+        together: host.writer.inOneSyncedCommit,
       },
     );
   }

@@ -1,9 +1,11 @@
 // What a create writes, with the emulator over loopback: the job turns "submitting" only as its
 // request's bytes leave (one durable write with submittedAt; before that nothing was sent, so a
 // cancel sends nothing), and the server's first read, which names the response and starts it,
-// is one write with both steps in the timeline.
+// is one write with both steps in the timeline. A mark that cannot be stored lets nothing leave.
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { isSettled } from '../../../shared/job.js';
+import { databasePathIn } from '../store/open-database.js';
 import { testProviderId, useHarness } from './test-support/engine-harness.js';
 
 const h = useHarness();
@@ -65,5 +67,23 @@ describe('the writes of a create', () => {
     expect(after.submittedAt).toBeNull();
     expect(h.manager.events(job.id).at(-1)?.detail).toBe('cancelled before it was sent');
     expect(h.emulator.state.log.list({ kind: 'create' })).toHaveLength(0);
+  });
+
+  it('sends nothing while the mark that it was sent cannot be stored, then sends it once', async () => {
+    // The disk refuses the first mark: a trigger added through a second connection to the same
+    // file fails the write, once (the job's first 'disconnected' entry lets the next one pass).
+    const db = new BetterSqlite3(databasePathIn(h.dataDir));
+    db.exec(`CREATE TRIGGER refuse_first_mark BEFORE UPDATE OF submitted_at ON jobs
+      WHEN new.submitted_at IS NOT NULL AND NOT EXISTS
+        (SELECT 1 FROM job_events WHERE job_id = new.id AND kind = 'disconnected')
+      BEGIN SELECT RAISE(ABORT, 'the disk refused the write'); END`);
+    db.close();
+    const job = submitOne();
+    const done = await h.waitFor(job.id, (j) => isSettled(j.status));
+    expect(done.status).toBe('completed');
+    const disconnected = h.manager.events(job.id).find((event) => event.kind === 'disconnected');
+    expect(disconnected?.detail).toContain('the disk refused the write');
+    // Nothing left with the refused mark: the server saw the one create sent after it.
+    expect(h.emulator.state.log.list({ kind: 'create' })).toHaveLength(1);
   });
 });

@@ -57,6 +57,8 @@ export class JobDriver {
   private polls = 0;
   /** True when every event up to the terminal one was applied from streams. */
   private streamedToEnd = false;
+  /** Whether this driver staged text yet: its first is written at the end of the turn. */
+  private textStaged = false;
   /** Built once: staged on every text event, so no closure per event. */
   private readonly stagedText = (): StagedWrite => ({
     patch: this.fold.streamingWrite(),
@@ -161,7 +163,8 @@ export class JobDriver {
             });
           }
           if (outcome === 'text' && !this.isResuming()) {
-            this.deps.writer.stage(this.job.id, this.stagedText);
+            this.deps.writer.stage(this.job.id, this.stagedText, !this.textStaged);
+            this.textStaged = true;
             return;
           }
           const firstId = this.job.responseId === null && this.fold.responseId !== null;

@@ -137,8 +137,9 @@ export class JobManager {
   }
 
   /** Counters for benchmarks and diagnostics. */
-  stats(): { transactions: number; activeDrivers: number } {
-    return { transactions: this.writer.transactions, activeDrivers: this.drivers.size };
+  stats(): { transactions: number; syncedCommits: number; activeDrivers: number } {
+    const { transactions, syncedCommits } = this.writer;
+    return { transactions, syncedCommits, activeDrivers: this.drivers.size };
   }
 
   /** Change events, told only after the change is on disk. */

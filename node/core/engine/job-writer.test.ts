@@ -1,5 +1,6 @@
 // The timed flush holds its period under many streams: a round writes the jobs staged when it
-// began, a slice per event-loop turn; jobs staged again meanwhile wait for the next period
+// began, a slice per event-loop turn (a job's first text goes sooner, at the end of its turn);
+// jobs staged again meanwhile wait for the next period
 // instead of being written at once (which made ~10x the designed transaction rate). Streamed text
 // is appended, never written twice, and a settled text is indexed for search in a transaction of
 // its own after the write that settled it, even when a crash comes in between.
@@ -52,6 +53,26 @@ describe('JobWriter timed flush', () => {
     await vi.advanceTimersByTimeAsync(30);
     expect(writer.transactions).toBe(26);
     expect(jobs.every((job) => store.get(job.id)?.answer === 'ab')).toBe(true);
+    writer.close();
+  });
+
+  it("writes a job's first text at the end of its turn, with the other first texts of the turn", async () => {
+    const { store } = databases.store();
+    const writer = new JobWriter(store, flushMs, 60_000);
+    const jobs = twentyFiveJobs(store);
+    const answers = () => new Set(jobs.map((job) => store.get(job.id)?.answer));
+    for (const job of jobs) writer.stage(job.id, () => ({ patch: { answer: 'first' } }), true);
+    await vi.advanceTimersByTimeAsync(0); // the end of the turn, not a flush period later
+    expect(writer.transactions).toBe(1);
+    expect(answers()).toEqual(new Set(['first']));
+
+    // What follows is coalesced: written with the period's round.
+    for (const job of jobs) writer.stage(job.id, () => ({ patch: { answer: 'first, then' } }));
+    await vi.advanceTimersByTimeAsync(flushMs - 1);
+    expect(answers()).toEqual(new Set(['first']));
+    await vi.advanceTimersByTimeAsync(1);
+    expect(answers()).toEqual(new Set(['first, then']));
+    expect(writer.transactions).toBe(2);
     writer.close();
   });
 

@@ -13,7 +13,7 @@ import { nodeBodyOf, streamingFetch } from './streaming-fetch.js';
 import { OpeningGate } from './opening-gate.js';
 import { randomUUID } from 'node:crypto';
 import { eventBatchesOf } from './sse-reader.js';
-import { clientRequestIdHeader, whenSent } from './request-sent.js';
+import { clientRequestIdHeader, whenSent, type SentMark } from './request-sent.js';
 import type { AuthStyle } from '../../../shared/provider.js';
 
 export type { ServerResponse, ResponseStreamEvent };
@@ -198,12 +198,12 @@ export class ResponsesClient {
 
   /**
    * Starts a background response and returns its event stream (background, stream, store all
-   * on). `onSent` runs synchronously just before the request's bytes leave (see request-sent.ts).
+   * on). `sent` marks it sent just before the request's bytes leave (see request-sent.ts).
    */
-  async create(body: CreateBody, signal: AbortSignal, onSent?: () => void): Promise<Streamed> {
+  async create(body: CreateBody, signal: AbortSignal, sent?: SentMark): Promise<Streamed> {
     const release = await this.opening.enter(signal);
     const clientRequestId = randomUUID();
-    const stopWatching = onSent ? whenSent(clientRequestId, onSent) : undefined;
+    const stopWatching = sent ? whenSent(clientRequestId, sent) : undefined;
     try {
       const response = await this.sdk.responses
         .create(
