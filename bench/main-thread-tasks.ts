@@ -2,7 +2,7 @@
 // 'longtask') does not see the rendering steps of a frame (style, layout, paint), which are most
 // of what a long answer costs the page, so the tasks are read from a trace of the renderer's
 // main thread instead: every task that ran there, script and rendering alike.
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 
 export interface MainThreadTasks {
@@ -46,6 +46,10 @@ export async function tracedTasks(
   } finally {
     await browser.stopTracing();
   }
+  // For looking into a figure: MULL_BENCH_TRACE=file.json keeps the trace (chrome://tracing or
+  // Perfetto open it).
+  const kept = process.env.MULL_BENCH_TRACE;
+  if (kept) copyFileSync(tracePath, kept);
   return tasksIn(JSON.parse(readFileSync(tracePath, 'utf8')) as { traceEvents: TraceEvent[] });
 }
 

@@ -33,8 +33,9 @@ const parts: ReadonlyArray<() => Promise<unknown>> = [
 /**
  * Loads the Markdown renderer while the page is idle, a part at a time, then renders samples
  * with it (markdown-warm-up.tsx; their links have `api` above them, never clicked), so opening
- * the first job neither waits for it nor pays for its first, cold render. A failed load is left to the first job view, which loads it again and shows
- * its error there.
+ * the first job neither waits for it nor pays for its first, cold render or its fonts' first
+ * layout. A failed load is left to the first job view, which loads it again and shows its error
+ * there.
  */
 export function preloadMarkdownWhenIdle(api: MullApi): void {
   if (preloaded) return;
@@ -48,7 +49,7 @@ export function preloadMarkdownWhenIdle(api: MullApi): void {
     const { warmUpMarkdown, warmUpSamples } = await import('./markdown-warm-up.js');
     for (const sample of warmUpSamples) {
       await idle();
-      warmUpMarkdown(api, sample);
+      await warmUpMarkdown(api, sample, idle);
     }
   })().catch(() => undefined);
 }

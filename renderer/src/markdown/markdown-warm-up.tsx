@@ -1,9 +1,12 @@
 // First renders of the Markdown renderer while the page is idle: short samples of what long
 // answers hold (headings, emphasis, a list, a table, highlighted code, inline and display math),
-// each rendered once into an element outside the page and dropped. The first renders in a page pay
-// for compiling the parser, KaTeX and highlight.js as they are first called (measured: 86-170 ms
-// for 1,000-4,000 characters, against about 10 ms once warm); this way an answer opened or
-// streaming does not pay it, and the slice pacer starts from timed renders.
+// each rendered once into a hidden element off screen, laid out, and dropped. The first renders in
+// a page pay for compiling the parser, KaTeX and highlight.js as they are first called (measured:
+// 86-170 ms for 1,000-4,000 characters, against about 10 ms once warm); the first layout of text
+// in a face not used before (KaTeX's web fonts, bold, italic, monospace) waits for that font to be
+// matched and loaded (the first math slice of a streamed answer: a 50 ms task of which 14 ms were
+// the page's own work). This way an answer opened or streaming pays neither, and the slice pacer
+// starts from timed renders.
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { MullApi } from '../../../shared/ipc/envelope.js';
@@ -26,15 +29,36 @@ export const warmUpSamples: readonly string[] = [
   '$$\n\\int_0^1 x^2 \\, dx = \\frac{1}{3}\n$$',
 ];
 
-/** Renders one sample outside the page, with the app's API above it, and drops it. */
-export function warmUpMarkdown(api: MullApi, sample: string): void {
-  const root = createRoot(document.createElement('div'));
-  flushSync(() =>
-    root.render(
-      <ApiProvider api={api}>
-        <Markdown text={sample} />
-      </ApiProvider>,
-    ),
-  );
-  root.unmount();
+/**
+ * Renders one sample off screen, hidden from sight, pointer and assistive technology, with the
+ * app's API above it; lays it out once after `between` (the next idle moment: rendering and
+ * layout each a task of its own) and drops it.
+ */
+export async function warmUpMarkdown(
+  api: MullApi,
+  sample: string,
+  between: () => Promise<void>,
+): Promise<void> {
+  const host = document.createElement('div');
+  host.className = 'markdown-warm-up';
+  host.setAttribute('aria-hidden', 'true');
+  host.inert = true;
+  document.body.append(host);
+  const root = createRoot(host);
+  try {
+    flushSync(() =>
+      root.render(
+        <ApiProvider api={api}>
+          <Markdown text={sample} />
+        </ApiProvider>,
+      ),
+    );
+    await between();
+    // Read to lay it out now (if no frame did yet): the fonts its text needs are matched, and web
+    // fonts start loading (they finish on their own, for the answers to come).
+    host.getBoundingClientRect();
+  } finally {
+    root.unmount();
+    host.remove();
+  }
 }
