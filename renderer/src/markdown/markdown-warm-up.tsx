@@ -3,10 +3,9 @@
 // each rendered once into a hidden element off screen, laid out, and dropped. The first renders in
 // a page pay for compiling the parser, KaTeX and highlight.js as they are first called (measured:
 // 86-170 ms for 1,000-4,000 characters, against about 10 ms once warm); the first layout of text
-// in a face not used before (KaTeX's web fonts, bold, italic, monospace) waits for that font to be
-// matched and loaded (the first math slice of a streamed answer: a 50 ms task of which 14 ms were
-// the page's own work). This way an answer opened or streaming pays neither, and the slice pacer
-// starts from timed renders.
+// in a face not used before starts loading it (KaTeX's web fonts, seen in a trace of the first
+// math slice of a streamed answer: a 50 ms task of which 14 ms were the page's own work). This way
+// an answer opened or streaming pays neither, and the slice pacer starts from timed renders.
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { MullApi } from '../../../shared/ipc/envelope.js';
