@@ -6,6 +6,13 @@ export interface EngineOptions {
   stallMs: number;
   /** Streamed text is written at most this often (one transaction for all jobs). */
   flushMs: number;
+  /**
+   * A settled job's text enters the search index this long after the write that settled it (a
+   * search in this process indexes first, so it never waits). Not at once: tokenizing a long
+   * answer takes a core for most of a second (2 MB: 0.65-0.8 s), and on a two-core machine that
+   * slowed the open job view's rendering of the finished answer in the same moment.
+   */
+  indexDelayMs: number;
   backoff: BackoffPolicy;
   /** How many times a refused create (HTTP 429/5xx: nothing was started) is tried again. */
   createAttempts: number;
@@ -21,6 +28,7 @@ export interface EngineOptions {
 export const defaultEngineOptions: EngineOptions = {
   stallMs: 120_000,
   flushMs: 150,
+  indexDelayMs: 2_000,
   backoff: defaultBackoff,
   createAttempts: 5,
   detachAfterMs: 1_500,

@@ -113,7 +113,9 @@ export class JobManager {
     stores.set(this, this.store);
     this.settings = new EngineSettings(this.store);
     this.attachments = new AttachmentStore(options.dataDir);
-    this.writer = new JobWriter(this.store, this.options.flushMs);
+    this.writer = new JobWriter(this.store, this.options.flushMs, {
+      indexDelayMs: this.options.indexDelayMs,
+    });
   }
 
   /** Opens the data directory. With `drive`, throws DriverLockedError if another process drives it. */

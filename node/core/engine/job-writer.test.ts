@@ -32,7 +32,7 @@ describe('JobWriter timed flush', () => {
   it('writes one round per period, however often the jobs are staged again', async () => {
     const { store } = databases.store();
     // A slice budget of 0 ms: one job per transaction, so the slices can be counted.
-    const writer = new JobWriter(store, flushMs, 0);
+    const writer = new JobWriter(store, flushMs, { sliceMs: 0 });
     const jobs = twentyFiveJobs(store);
     let text = 'a';
     const stageAll = () => {
@@ -58,7 +58,7 @@ describe('JobWriter timed flush', () => {
 
   it("writes a job's first text at the end of its turn, with the other first texts of the turn", async () => {
     const { store } = databases.store();
-    const writer = new JobWriter(store, flushMs, 60_000);
+    const writer = new JobWriter(store, flushMs, { sliceMs: 60_000 });
     const jobs = twentyFiveJobs(store);
     const answers = () => new Set(jobs.map((job) => store.get(job.id)?.answer));
     for (const job of jobs) writer.stage(job.id, () => ({ patch: { answer: 'first' } }), true);
@@ -78,7 +78,7 @@ describe('JobWriter timed flush', () => {
 
   it('writes a round that fits its time budget in one transaction', async () => {
     const { store } = databases.store();
-    const writer = new JobWriter(store, flushMs, 60_000);
+    const writer = new JobWriter(store, flushMs, { sliceMs: 60_000 });
     const jobs = twentyFiveJobs(store);
     for (const job of jobs) writer.stage(job.id, () => ({ patch: { answer: 'one' } }));
     await vi.advanceTimersByTimeAsync(flushMs);
@@ -194,6 +194,19 @@ describe('JobWriter search indexing', () => {
     await vi.advanceTimersByTimeAsync(flushMs);
     expect(store.search('penguins south').map((hit) => hit.id)).toEqual([job.id]);
     expect(writer.transactions).toBe(written + 1);
+    writer.close();
+  });
+
+  it('waits indexDelayMs after the settling write when given one (the engine waits 2 s)', async () => {
+    const { store } = databases.store();
+    const writer = new JobWriter(store, flushMs, { indexDelayMs: 2_000 });
+    const job = sampleJob({ status: 'in_progress' });
+    store.insert(job);
+    settle(writer, job.id);
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(store.search('penguins')).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(store.search('penguins').map((hit) => hit.id)).toEqual([job.id]);
     writer.close();
   });
 

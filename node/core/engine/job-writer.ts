@@ -68,11 +68,20 @@ export class JobWriter {
   /** Of those, the ones synced to disk (inOneSyncedCommit), for the benchmark's streams_1000. */
   syncedCommits = 0;
 
+  private readonly sliceMs: number;
+  private readonly indexDelayMs: number;
+
+  /**
+   * `sliceMs`: the longest a flush runs before it yields a turn. `indexDelayMs` (the flush
+   * period unless given): how long after settling a job's text waits for the search index.
+   */
   constructor(
     private readonly store: JobStore,
     private readonly flushMs: number,
-    private readonly sliceMs = defaultFlushSliceMs,
+    options: { sliceMs?: number; indexDelayMs?: number } = {},
   ) {
+    this.sliceMs = options.sliceMs ?? defaultFlushSliceMs;
+    this.indexDelayMs = options.indexDelayMs ?? flushMs;
     // A crash between a job's last write and its indexing leaves it unindexed: index it now.
     if (store.writable) {
       for (const id of store.unindexedSettled()) this.unindexed.add(id);
@@ -273,7 +282,7 @@ export class JobWriter {
     return true;
   }
 
-  /** After a flush period, one job per event-loop turn: streaming jobs' writes go in between. */
+  /** After indexDelayMs, one job per event-loop turn: streaming jobs' writes go in between. */
   private indexSoon(): void {
     if (this.indexTimer !== undefined || this.unindexed.size === 0) return;
     const next = () => {
@@ -281,7 +290,7 @@ export class JobWriter {
       this.indexNext();
       if (this.unindexed.size > 0) this.indexTimer = setTimeout(next, 0);
     };
-    this.indexTimer = setTimeout(next, this.flushMs);
+    this.indexTimer = setTimeout(next, this.indexDelayMs);
     // A process about to exit does not wait for it: close() indexes, or the next open does.
     this.indexTimer.unref();
   }
