@@ -9,8 +9,8 @@ export interface MainThreadTasks {
   /** The longest task, ms (wall time). */
   longestMs: number;
   /**
-   * The CPU time of the thread in that task, ms: the rest of it the thread was ready but not
-   * running (other processes, or a VM whose host took the CPU: see cpu-steal.ts).
+   * The CPU time of the thread in that task, ms: the rest of it the thread was not running
+   * (other threads and processes had the cores, or a VM's host took them: see cpu-steal.ts).
    */
   longestCpuMs: number;
   /** Tasks of 50 ms or more, and their total, ms. */
